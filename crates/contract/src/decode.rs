@@ -1,0 +1,206 @@
+//! Lenient decoding: a document decodes as long as its own shape is right;
+//! a malformed item of one of its arrays is set aside with the reason, so the
+//! page can show what loaded and report what did not.
+
+use serde::de::{DeserializeOwned, Deserializer};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Deref;
+
+/// One item of a list that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordIssue {
+    /// The list it came from (`entitlements`, `records`, ...).
+    pub list: &'static str,
+    /// Its position in that list (0-based).
+    pub index: usize,
+    /// Its id (or case number) when one could be read.
+    pub id: Option<String>,
+    /// What is wrong with it, in serde's words.
+    pub message: String,
+}
+
+/// A list whose malformed items are kept aside instead of failing the whole
+/// document. Serialises as a plain JSON array of the good items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lenient<T> {
+    pub items: Vec<T>,
+    pub rejected: Vec<RecordIssue>,
+}
+
+impl<T> Default for Lenient<T> {
+    fn default() -> Self {
+        Self { items: Vec::new(), rejected: Vec::new() }
+    }
+}
+
+impl<T> From<Vec<T>> for Lenient<T> {
+    fn from(items: Vec<T>) -> Self {
+        Self { items, rejected: Vec::new() }
+    }
+}
+
+impl<T> Deref for Lenient<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.items
+    }
+}
+
+impl<T: Serialize> Serialize for Lenient<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.items.serialize(s)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = Vec::<serde_json::Value>::deserialize(d)?;
+        let mut out = Lenient { items: Vec::with_capacity(raw.len()), rejected: Vec::new() };
+        for (index, value) in raw.into_iter().enumerate() {
+            let id = ["id", "caseNumber"]
+                .iter()
+                .find_map(|k| value.get(*k).and_then(|v| v.as_str()).map(str::to_owned));
+            match serde_json::from_value::<T>(value) {
+                Ok(item) => out.items.push(item),
+                Err(e) => out.rejected.push(RecordIssue { list: "", index, id, message: e.to_string() }),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Why a whole document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// A decoded document and the items of it that were set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded<T> {
+    pub value: T,
+    pub issues: Vec<RecordIssue>,
+}
+
+/// A top-level document of the API; names its lenient lists' issues.
+pub trait Document: DeserializeOwned {
+    /// Moves the rejected items out of every lenient list, labelled.
+    fn take_issues(&mut self) -> Vec<RecordIssue>;
+}
+
+fn label<T>(list: &'static str, l: &mut Lenient<T>) -> Vec<RecordIssue> {
+    std::mem::take(&mut l.rejected)
+        .into_iter()
+        .map(|mut i| {
+            i.list = list;
+            i
+        })
+        .collect()
+}
+
+impl Document for crate::CustomerActivity {
+    fn take_issues(&mut self) -> Vec<RecordIssue> {
+        let mut v = label("workspaces", &mut self.workspaces);
+        v.extend(label("contracts", &mut self.contracts));
+        v.extend(label("entitlements", &mut self.entitlements));
+        v.extend(label("packages", &mut self.packages));
+        v
+    }
+}
+
+impl Document for crate::EntitlementActivity {
+    fn take_issues(&mut self) -> Vec<RecordIssue> {
+        label("records", &mut self.records)
+    }
+}
+
+impl Document for crate::AdditionalCases {
+    fn take_issues(&mut self) -> Vec<RecordIssue> {
+        label("cases", &mut self.cases)
+    }
+}
+
+impl Document for crate::Me {
+    fn take_issues(&mut self) -> Vec<RecordIssue> {
+        Vec::new()
+    }
+}
+
+/// Decodes a response body. Fails only when the document itself is not the
+/// promised JSON (not JSON at all, truncated, a required key missing or of
+/// the wrong type); a bad item of a list becomes a [`RecordIssue`].
+pub fn decode<T: Document>(body: &str) -> Result<Decoded<T>, DecodeError> {
+    let mut value: T = serde_json::from_str(body).map_err(|e| DecodeError(e.to_string()))?;
+    let issues = value.take_issues();
+    Ok(Decoded { value, issues })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::*;
+
+    const DOC: &str = r#"{
+      "generatedAt": "2026-11-01T00:00:00Z",
+      "futureKey": {"ignored": true},
+      "workspaces": [{"id": "w1", "name": "Contoso"}],
+      "contracts": [
+        {"id": "c1", "number": "U-1", "name": "Unified", "startDate": "2026-01-01", "endDate": "2026-12-31", "workspaceIds": ["w1"]},
+        {"id": "c2", "number": 7, "name": "Broken", "startDate": "2026-01-01", "endDate": "2026-12-31", "workspaceIds": []}
+      ],
+      "entitlements": [
+        {"id": "e1", "contractId": "c1", "packageId": null, "service": "teleportation", "name": "New thing",
+         "kind": "consumptionService", "unit": "parsecs", "purchased": null, "consumed": 2}
+      ],
+      "packages": []
+    }"#;
+
+    #[test]
+    fn bad_items_are_reported_and_the_rest_loads() {
+        let d = decode::<CustomerActivity>(DOC).unwrap();
+        assert_eq!(d.value.contracts.len(), 1);
+        assert_eq!(d.issues.len(), 1);
+        assert_eq!(d.issues[0].list, "contracts");
+        assert_eq!(d.issues[0].index, 1);
+        assert_eq!(d.issues[0].id.as_deref(), Some("c2"));
+        let e = &d.value.entitlements[0];
+        assert_eq!(e.service, Service::Unknown);
+        assert_eq!(e.unit, Unit::Unknown);
+        assert_eq!(e.purchased, None);
+    }
+
+    #[test]
+    fn not_the_promised_json_fails_the_document() {
+        for body in ["<!doctype html><p>hi</p>", "{\"generatedAt\": \"x\", \"work", "{}", "", "[]"] {
+            assert!(decode::<CustomerActivity>(body).is_err(), "{body:?} should fail");
+        }
+    }
+
+    #[test]
+    fn records_decode_by_type_and_unknown_types_are_reported() {
+        let body = r#"{"entitlementId": "e1", "records": [
+          {"type": "supportRequest", "id": "r1", "caseNumber": "2411", "title": "Outage", "status": "open",
+           "createdAt": "2026-10-01T08:00:00Z", "quantity": 1.5},
+          {"type": "hologram", "id": "r2"}
+        ]}"#;
+        let d = decode::<EntitlementActivity>(body).unwrap();
+        assert_eq!(d.value.records.len(), 1);
+        assert_eq!(d.value.records[0].type_name(), "supportRequest");
+        assert_eq!(d.issues[0].id.as_deref(), Some("r2"));
+        assert_eq!(d.issues[0].list, "records");
+    }
+
+    #[test]
+    fn serialises_as_plain_arrays() {
+        let cases = AdditionalCases { cases: Lenient::from(vec![]) };
+        assert_eq!(serde_json::to_string(&cases).unwrap(), r#"{"cases":[]}"#);
+    }
+}
