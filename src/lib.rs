@@ -1,1 +1,2 @@
-pub fn placeholder() {}
+//! Customer Activity, the Services Hub page, as a Leptos client-side app.
+pub mod domain;

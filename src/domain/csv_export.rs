@@ -1,0 +1,165 @@
+//! CSV exports: the training report and the proof of delivery. Written with
+//! the `csv` crate (quoting of commas, quotes and newlines), UTF-8 with a BOM
+//! so that spreadsheet programs read accented names right, and every cell
+//! neutralised against formula injection.
+
+use super::dates::iso_date;
+use ca_contract::{ActivityRecord, EducationActivity};
+
+/// The byte-order mark that tells spreadsheet programs the file is UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// Prefixes a cell that a spreadsheet would run as a formula (one that begins
+/// with `=`, `+`, `-`, `@`, tab or carriage return) with `'`.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Writes rows (header first) as CSV with the BOM.
+pub fn write(rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    for row in rows {
+        // Writing into a Vec cannot fail for I/O; a failure would be a bug.
+        let _ = w.write_record(row.iter().map(|c| neutralise(c)));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// The training report's file name for a day.
+pub fn training_report_name(today: chrono::NaiveDate) -> String {
+    format!("training-report-{}.csv", today.format("%Y-%m-%d"))
+}
+
+/// One row per education record, in the given order: learner name, learner
+/// email, activity, activity type, status, started, completed, hours,
+/// quantity. `label` turns enums into the words the page shows.
+pub fn training_report<'a>(
+    header: [&str; 9],
+    records: impl IntoIterator<Item = &'a ActivityRecord>,
+    label: &dyn Fn(&'static str) -> String,
+) -> String {
+    let head = header.iter().map(|h| (*h).to_owned()).collect();
+    let rows = records.into_iter().filter_map(|r| match r {
+        ActivityRecord::EducationActivity(e) => Some(education_row(e, label)),
+        _ => None,
+    });
+    write(std::iter::once(head).chain(rows))
+}
+
+fn education_row(e: &EducationActivity, label: &dyn Fn(&'static str) -> String) -> Vec<String> {
+    let date = |s: &Option<String>| s.as_deref().map(|d| iso_date(d).unwrap_or_else(|| d.to_owned())).unwrap_or_default();
+    vec![
+        e.learner_name.clone(),
+        e.learner_email.clone().unwrap_or_default(),
+        e.activity_title.clone(),
+        e.activity_type.map(|t| label(t.as_str())).unwrap_or_default(),
+        label(e.status.as_str()),
+        iso_date(&e.started_at).unwrap_or_else(|| e.started_at.clone()),
+        date(&e.completed_at),
+        e.hours.map(number).unwrap_or_default(),
+        number(e.quantity),
+    ]
+}
+
+/// One line of the proof of delivery.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeliveryLine {
+    pub contract: String,
+    pub package: String,
+    pub entitlement: String,
+    pub unit: String,
+    pub purchased: Option<f64>,
+    pub consumed: f64,
+    pub remaining: Option<f64>,
+    pub delivered_hours: Option<f64>,
+    pub ends: String,
+}
+
+/// The proof of delivery as CSV: a header, then one row per line. An
+/// uncapped `purchased` is written as `as_needed`.
+pub fn proof_of_delivery(header: [&str; 9], lines: &[DeliveryLine], as_needed: &str) -> String {
+    let head = header.iter().map(|h| (*h).to_owned()).collect();
+    let rows = lines.iter().map(|l| {
+        vec![
+            l.contract.clone(),
+            l.package.clone(),
+            l.entitlement.clone(),
+            l.unit.clone(),
+            l.purchased.map(number).unwrap_or_else(|| as_needed.to_owned()),
+            number(l.consumed),
+            l.remaining.map(number).unwrap_or_default(),
+            l.delivered_hours.map(number).unwrap_or_default(),
+            l.ends.clone(),
+        ]
+    });
+    write(std::iter::once(head).chain(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::*;
+
+    #[test]
+    fn neutralises_every_prefix() {
+        for p in ["=", "+", "-", "@", "\t", "\r"] {
+            assert_eq!(neutralise(&format!("{p}SUM(A1)")), format!("'{p}SUM(A1)"));
+        }
+        assert_eq!(neutralise("Giulia"), "Giulia");
+        assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn quotes_commas_newlines_accents_and_bom() {
+        let s = write(vec![vec!["a,b".into(), "say \"hi\"".into(), "two\nlines".into(), "Niccolò".into()]]);
+        assert!(s.starts_with(BOM));
+        assert_eq!(&s[BOM.len()..], "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",Niccolò\r\n");
+    }
+
+    #[test]
+    fn training_report_rows() {
+        let recs = vec![
+            edu("e1", "Niccolò Ferrè", "2026-10-01T09:00:00Z", Some(2.5)),
+            sr("s1", "2026-10-01T09:00:00Z", 1.0, "not education"),
+            edu("e2", "=cmd|' /C calc'!A0", "2026-10-03T09:00:00+02:00", None),
+        ];
+        let h = ["Learner name", "Learner email", "Activity", "Activity type", "Status", "Started", "Completed", "Hours", "Quantity"];
+        let csv = training_report(h, recs.iter(), &|w| w.to_owned());
+        let lines: Vec<&str> = csv[BOM.len()..].split("\r\n").collect();
+        assert_eq!(lines[0], "Learner name,Learner email,Activity,Activity type,Status,Started,Completed,Hours,Quantity");
+        assert_eq!(lines[1], "Niccolò Ferrè,e1@contoso.it,Azure Fundamentals,course,completed,2026-10-01,2026-10-02,2.5,1");
+        assert!(lines[2].starts_with("'=cmd"), "{}", lines[2]);
+        assert!(lines[2].contains(",2026-10-03,"));
+        assert_eq!(lines.len(), 4, "header, two rows, trailing empty");
+        assert_eq!(training_report_name(day("2026-11-27")), "training-report-2026-11-27.csv");
+    }
+
+    #[test]
+    fn proof_of_delivery_rows() {
+        let l = DeliveryLine {
+            contract: "U-1 Unified".into(),
+            package: String::new(),
+            entitlement: "Reactive".into(),
+            unit: "hours".into(),
+            purchased: None,
+            consumed: 12.25,
+            remaining: None,
+            delivered_hours: None,
+            ends: "2026-12-31".into(),
+        };
+        let csv = proof_of_delivery(["C", "P", "E", "U", "Pu", "Co", "R", "D", "End"], &[l], "As needed");
+        assert!(csv.ends_with("U-1 Unified,,Reactive,hours,As needed,12.25,,,2026-12-31\r\n"), "{csv}");
+    }
+}

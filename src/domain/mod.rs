@@ -1,0 +1,21 @@
+//! Pure logic of the page: no Leptos, no web-sys, tested natively.
+//!
+//! Everything the page computes from the loaded documents lives here: which
+//! contracts are in view, what the tiles sum, how packages and their bars
+//! read, how the grid filters and sorts, the forecast, and the CSV exports.
+
+pub mod cases;
+pub mod csv_export;
+pub mod dates;
+pub mod enterprise;
+pub mod forecast;
+pub mod grid;
+pub mod packages;
+pub mod query;
+pub mod text;
+pub mod usage;
+pub mod validate;
+pub mod view;
+
+#[cfg(test)]
+pub(crate) mod fixtures;
