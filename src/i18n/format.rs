@@ -1,0 +1,130 @@
+//! Locale formatting through the browser's `Intl`, with the formatters
+//! cached per locale (building one is far dearer than using it).
+//! Browser-only: these call JavaScript.
+
+use super::{unit_word, Locale};
+use ca_contract::Unit;
+use chrono::{Datelike, NaiveDate};
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::JsValue;
+
+fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+fn locales(l: Locale) -> Array {
+    Array::of1(&JsValue::from_str(l.tag()))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Number,
+    Date,
+    DateLocal,
+    DateTime,
+}
+
+thread_local! {
+    static FORMATTERS: RefCell<HashMap<(Locale, Kind), Function>> = RefCell::new(HashMap::new());
+    static PLURALS: RefCell<HashMap<Locale, Intl::PluralRules>> = RefCell::new(HashMap::new());
+}
+
+fn formatter(l: Locale, k: Kind) -> Function {
+    FORMATTERS.with(|m| {
+        m.borrow_mut()
+            .entry((l, k))
+            .or_insert_with(|| match k {
+                Kind::Number => {
+                    Intl::NumberFormat::new(&locales(l), &options(&[("maximumFractionDigits", 2.into())])).format()
+                }
+                Kind::Date => Intl::DateTimeFormat::new(
+                    &locales(l),
+                    &options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]),
+                )
+                .format(),
+                Kind::DateLocal => {
+                    Intl::DateTimeFormat::new(&locales(l), &options(&[("dateStyle", "medium".into())])).format()
+                }
+                Kind::DateTime => Intl::DateTimeFormat::new(
+                    &locales(l),
+                    &options(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]),
+                )
+                .format(),
+            })
+            .clone()
+    })
+}
+
+fn call(f: &Function, v: &JsValue) -> String {
+    f.call1(&JsValue::NULL, v).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+/// A number for reading: grouping and at most two decimals, per locale.
+pub fn num(l: Locale, n: f64) -> String {
+    call(&formatter(l, Kind::Number), &JsValue::from_f64(n))
+}
+
+/// Whether the locale's plural rule puts `n` in the "one" category.
+pub fn is_one(l: Locale, n: f64) -> bool {
+    PLURALS.with(|m| {
+        m.borrow_mut()
+            .entry(l)
+            .or_insert_with(|| Intl::PluralRules::new(&locales(l), &Object::new()))
+            .select(n)
+            .as_string()
+            .as_deref()
+            == Some("one")
+    })
+}
+
+/// "12.5 hours", "1 ora": a quantity with its unit, plural per locale.
+pub fn quantity(l: Locale, n: f64, unit: Unit) -> String {
+    format!("{} {}", num(l, n), unit_word(l, unit, is_one(l, n)))
+}
+
+/// A calendar date (no time zone shift: it is a day, not an instant).
+pub fn date(l: Locale, d: NaiveDate) -> String {
+    let ms = js_sys::Date::utc(d.year() as f64, d.month0() as f64);
+    let ms = ms + (d.day0() as f64) * 86_400_000.0;
+    call(&formatter(l, Kind::Date), &js_sys::Date::new(&JsValue::from_f64(ms)))
+}
+
+/// A contract date or instant as sent: a date reads as a day; an instant
+/// reads as the day it falls on in the browser's time zone. Unreadable
+/// values are shown as sent.
+pub fn any_date(l: Locale, s: &str) -> String {
+    if let Some(d) = crate::domain::dates::parse_date(s) {
+        return date(l, d);
+    }
+    match crate::domain::dates::parse_instant_ms(s) {
+        Some(ms) => call(&formatter(l, Kind::DateLocal), &js_sys::Date::new(&JsValue::from_f64(ms as f64))),
+        None => s.to_owned(),
+    }
+}
+
+/// An instant with its time, in the browser's time zone.
+pub fn date_time(l: Locale, s: &str) -> String {
+    match crate::domain::dates::parse_instant_ms(s) {
+        Some(ms) => call(&formatter(l, Kind::DateTime), &js_sys::Date::new(&JsValue::from_f64(ms as f64))),
+        None => s.to_owned(),
+    }
+}
+
+/// "in 15 days", "tra 15 giorni".
+pub fn relative_days(l: Locale, days: i64) -> String {
+    let f = Intl::RelativeTimeFormat::new(&locales(l), &options(&[("numeric", "auto".into())]));
+    f.format(days as f64, "day").as_string().unwrap_or_default()
+}
+
+/// Today in the browser's time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or(NaiveDate::MIN)
+}
