@@ -48,7 +48,10 @@ impl Day {
 
     /// Today in UTC, by the machine's clock.
     pub fn today_utc() -> Day {
-        let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
         Day((secs / 86_400) as i64)
     }
 
@@ -83,8 +86,18 @@ mod tests {
     fn round_trips_and_rejects_bad_dates() {
         assert_eq!(Day::from_ymd(1970, 1, 1), Day(0));
         assert_eq!(Day::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
-        assert_eq!(Day::parse("2026-03-01").unwrap().plus(-1).to_string(), "2026-02-28");
-        for bad in ["2023-02-29", "2026-13-01", "26-01-01", "2026-1-01", "x", "2026-01-01-01"] {
+        assert_eq!(
+            Day::parse("2026-03-01").unwrap().plus(-1).to_string(),
+            "2026-02-28"
+        );
+        for bad in [
+            "2023-02-29",
+            "2026-13-01",
+            "26-01-01",
+            "2026-1-01",
+            "x",
+            "2026-01-01-01",
+        ] {
             assert!(Day::parse(bad).is_none(), "{bad}");
         }
         for n in -100_000..100_000 {

@@ -29,14 +29,26 @@ impl Persona {
 
     /// `GET /me`.
     pub fn me(&self, ds: &Dataset) -> Me {
-        let (_, name, email) = USERS.iter().find(|u| u.0 == self.user_id).copied().unwrap_or(("", "Unknown user", ""));
+        let (_, name, email) = USERS
+            .iter()
+            .find(|u| u.0 == self.user_id)
+            .copied()
+            .unwrap_or(("", "Unknown user", ""));
         Me {
             id: self.user_id.to_string(),
             display_name: name.to_string(),
             email: (!email.is_empty()).then(|| email.to_string()),
             roles: self.roles.to_vec(),
-            workspaces: ds.workspaces.iter().filter(|w| self.workspaces.contains(&w.id.as_str())).cloned().collect(),
-            current_workspace_id: self.workspaces.first().map_or(String::new(), |w| w.to_string()),
+            workspaces: ds
+                .workspaces
+                .iter()
+                .filter(|w| self.workspaces.contains(&w.id.as_str()))
+                .cloned()
+                .collect(),
+            current_workspace_id: self
+                .workspaces
+                .first()
+                .map_or(String::new(), |w| w.to_string()),
         }
     }
 }
@@ -133,7 +145,10 @@ pub fn by_id(id: &str) -> Option<&'static Persona> {
 /// The persona of a request: the `demo_persona` cookie (any of the `Cookie`
 /// headers), else the `x-demo-persona` header, else the default. Unknown ids
 /// are skipped.
-pub fn select<'a>(cookie_headers: impl IntoIterator<Item = &'a str>, header: Option<&str>) -> &'static Persona {
+pub fn select<'a>(
+    cookie_headers: impl IntoIterator<Item = &'a str>,
+    header: Option<&str>,
+) -> &'static Persona {
     let from_cookie = cookie_headers
         .into_iter()
         .flat_map(|h| h.split(';'))
@@ -153,7 +168,14 @@ pub struct PersonaInfo {
 }
 
 pub fn list() -> Vec<PersonaInfo> {
-    PERSONAS.iter().map(|p| PersonaInfo { id: p.id, label: p.label, description: p.description }).collect()
+    PERSONAS
+        .iter()
+        .map(|p| PersonaInfo {
+            id: p.id,
+            label: p.label,
+            description: p.description,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -162,21 +184,42 @@ mod tests {
 
     #[test]
     fn cookie_then_header_then_default() {
-        assert_eq!(select(["a=1; demo_persona=view-all"], Some("no-access")).id, "view-all");
-        assert_eq!(select(["a=1", "demo_persona=signed-out"], None).id, "signed-out");
+        assert_eq!(
+            select(["a=1; demo_persona=view-all"], Some("no-access")).id,
+            "view-all"
+        );
+        assert_eq!(
+            select(["a=1", "demo_persona=signed-out"], None).id,
+            "signed-out"
+        );
         assert_eq!(select([], Some("no-access")).id, "no-access");
-        assert_eq!(select(["demo_persona=nobody"], Some("bogus")).id, DEFAULT_PERSONA);
+        assert_eq!(
+            select(["demo_persona=nobody"], Some("bogus")).id,
+            DEFAULT_PERSONA
+        );
         assert_eq!(select([], None).id, DEFAULT_PERSONA);
     }
 
     #[test]
     fn personas_are_as_documented() {
         let ds = Dataset::build(crate::date::Day::parse("2026-05-01").unwrap(), false);
-        assert_eq!(by_id("workspace-admin").unwrap().me(&ds).workspaces.len(), 1);
+        assert_eq!(
+            by_id("workspace-admin").unwrap().me(&ds).workspaces.len(),
+            1
+        );
         assert_eq!(by_id("customer-admin").unwrap().me(&ds).workspaces.len(), 3);
         assert_eq!(by_id("activity-user").unwrap().me(&ds).workspaces.len(), 2);
         let ids: Vec<_> = list().iter().map(|p| p.id).collect();
-        for id in ["customer-admin", "workspace-admin", "activity-user", "learning-manager", "support-contact", "view-all", "no-access", "signed-out"] {
+        for id in [
+            "customer-admin",
+            "workspace-admin",
+            "activity-user",
+            "learning-manager",
+            "support-contact",
+            "view-all",
+            "no-access",
+            "signed-out",
+        ] {
             assert!(ids.contains(&id), "{id}");
         }
     }

@@ -33,7 +33,10 @@ const SYMPTOMS: &[&str] = &[
     "certificate expired",
 ];
 
-const PLACES: &[&str] = &["Milano", "Roma", "Torino", "Napoli", "Bologna", "Seattle", "London", "Dublin", "Firenze", "Verona"];
+const PLACES: &[&str] = &[
+    "Milano", "Roma", "Torino", "Napoli", "Bologna", "Seattle", "London", "Dublin", "Firenze",
+    "Verona",
+];
 
 pub fn generate(today: Day) -> Bench {
     let mut rng = Lcg::new(100_000);
@@ -42,7 +45,12 @@ pub fn generate(today: Day) -> Bench {
     for i in 0..BENCH_ROWS {
         let day = today.plus(-1 - (i as i64 * span / BENCH_ROWS as i64) - rng.range(0, 1));
         let product = *rng.pick(PRODUCTS);
-        let title = format!("{product}: {} ({} #{})", rng.pick(SYMPTOMS), rng.pick(PLACES), rng.range(1, 999));
+        let title = format!(
+            "{product}: {} ({} #{})",
+            rng.pick(SYMPTOMS),
+            rng.pick(PLACES),
+            rng.range(1, 999)
+        );
         let access = PATTERNS[rng.range(0, PATTERNS.len() as i64 - 1) as usize];
         let open = day.0 >= today.0 - 14 || rng.range(0, 50) == 0;
         let mut cents = rng.range(10, 1600);
@@ -61,15 +69,27 @@ pub fn generate(today: Day) -> Bench {
             case_number: format!("{}{:010}", day.case_prefix(), 60_000_000 + i),
             title,
             severity,
-            status: if open { CaseStatus::Open } else { CaseStatus::Closed },
-            created_at: day.at(rng.range(0, 23) as u32, rng.range(0, 59) as u32),
-            closed_at: (!open).then(|| day.plus(rng.range(0, 20)).min(today.plus(-1)).at(rng.range(0, 23) as u32, 30)),
+            status: if open {
+                CaseStatus::Open
+            } else {
+                CaseStatus::Closed
+            },
+            created_at: day.at(rng.range(0, 22) as u32, rng.range(0, 59) as u32),
+            closed_at: (!open).then(|| {
+                day.plus(rng.range(0, 20))
+                    .min(today.plus(-1))
+                    .max(day)
+                    .at(23, 30)
+            }),
             primary_contact: Some(user_name(access.primary_contact).to_string()),
             product: Some(product.to_string()),
             workspace_id: Some(WS_CONTOSO.to_string()),
             quantity: cents as f64 / 100.0,
         };
-        records.push(Rec { record: ActivityRecord::SupportRequest(r), access: Some(access) });
+        records.push(Rec {
+            record: ActivityRecord::SupportRequest(r),
+            access: Some(access),
+        });
     }
     let json = activity_json(BENCH_ENTITLEMENT, records.iter().map(|r| &r.record));
     Bench { records, json }

@@ -49,10 +49,31 @@ fn s(
     rows: usize,
 ) -> Spec {
     let (description, action) = defaults(service);
-    Spec { id, contract, package: None, service, unit, name, description, purchased, consumed, rows, benefit: false, action }
+    Spec {
+        id,
+        contract,
+        package: None,
+        service,
+        unit,
+        name,
+        description,
+        purchased,
+        consumed,
+        rows,
+        benefit: false,
+        action,
+    }
 }
 
-fn benefit(id: &'static str, contract: &'static str, package: &'static str, service: Service, unit: Unit, name: &'static str, d: &'static str) -> Spec {
+fn benefit(
+    id: &'static str,
+    contract: &'static str,
+    package: &'static str,
+    service: Service,
+    unit: Unit,
+    name: &'static str,
+    d: &'static str,
+) -> Spec {
     Spec {
         id,
         contract,
@@ -110,7 +131,7 @@ pub fn specs(bench: bool) -> Vec<Spec> {
         s("e-cu-proactive", "c-cu", ProactiveServices, Hours, "Proactive Services", Some(200.0), 142.5, 14),
         s("e-cu-credits", "c-cu", ProactiveCredits, Credits, "Proactive Credits", Some(150.0), 96.0, 12),
         s("e-cu-dse", "c-cu", DesignatedSupportEngineering, Days, "Designated Support Engineering", Some(40.0), 27.5, 20),
-        s("e-cu-workshops", "c-cu", Workshops, Unit::Workshops, "WorkshopPLUS", Some(6.0), 4.0, 6),
+        s("e-cu-workshops", "c-cu", Service::Workshops, Unit::Workshops, "WorkshopPLUS", Some(6.0), 4.0, 6),
         s("e-cu-education", "c-cu", OnDemandEducation, Seats, "On-demand Education", Some(50.0), 37.0, 37),
         s("e-cu-contacts", "c-cu", SupportContacts, Contacts, "Support Contacts", Some(12.0), 10.0, 12),
         s("e-cu-assessments", "c-cu", OnDemandAssessments, Assessments, "On-demand Assessments", Some(8.0), 6.0, 6),
@@ -125,7 +146,7 @@ pub fn specs(bench: bool) -> Vec<Spec> {
         s("e-sh-reactive", "c-sh", ReactiveSupport, Hours, "Problem Resolution Support", None, 64.5, 24),
         s("e-sh-credits", "c-sh", ProactiveCredits, Credits, "Proactive Credits", Some(300.0), 185.0, 16),
         s("e-sh-education", "c-sh", OnDemandEducation, Seats, "On-demand Education", Some(25.0), 19.0, 19),
-        s("e-sh-workshops", "c-sh", Workshops, Unit::Workshops, "Workshops", Some(4.0), 3.0, 5),
+        s("e-sh-workshops", "c-sh", Service::Workshops, Unit::Workshops, "Workshops", Some(4.0), 3.0, 5),
         // Fabrikam Retail – Unified Performance
         s("e-fu-reactive", "c-fu", ReactiveSupport, Hours, "Problem Resolution Support", Some(80.0), 47.75, 20),
         s("e-fu-advisory", "c-fu", AdvisorySupport, Hours, "Advisory Support", None, 12.5, 6),
@@ -145,7 +166,7 @@ pub fn specs(bench: bool) -> Vec<Spec> {
         s("e-nu-assessments", "c-nu", OnDemandAssessments, Assessments, "On-demand Assessments", Some(4.0), 3.0, 5),
         // Northwind Traders – Premier Legacy
         s("e-np-reactive", "c-np", ReactiveSupport, Hours, "Problem Resolution Support", Some(40.0), 12.25, 7),
-        s("e-np-workshops", "c-np", Workshops, Unit::Workshops, "Workshops", Some(6.0), 5.0, 5),
+        s("e-np-workshops", "c-np", Service::Workshops, Unit::Workshops, "Workshops", Some(6.0), 5.0, 5),
         // Contoso Italia – Premier 2024 (expired)
         s("e-ex-reactive", "c-ex", ReactiveSupport, Hours, "Problem Resolution Support", Some(100.0), 88.0, 18),
         s("e-ex-proactive", "c-ex", ProactiveServices, Hours, "Proactive Services", Some(60.0), 60.0, 6),
@@ -163,7 +184,16 @@ pub fn specs(bench: bool) -> Vec<Spec> {
     ];
     v.extend(package_specs());
     if bench {
-        v.push(s(crate::data::BENCH_ENTITLEMENT, super::contracts::C_BENCH, ReactiveSupport, Hours, "Benchmark: 100,000 support requests", None, 0.0, 0));
+        v.push(s(
+            crate::data::BENCH_ENTITLEMENT,
+            super::contracts::C_BENCH,
+            ReactiveSupport,
+            Hours,
+            "Benchmark: 100,000 support requests",
+            None,
+            0.0,
+            0,
+        ));
     }
     v
 }
@@ -179,8 +209,8 @@ fn package_specs() -> Vec<Spec> {
         benefit("e-pkg-sec-routing", "c-cu", "pkg-cu-security", ReactiveSupport, Cases, "Priority routing to security engineers", "Security cases are routed straight to senior engineers of the Cybersecurity team."),
         s("e-pkg-sql-proactive", "c-cu", ProactiveServices, Hours, "SQL Performance Remediation", Some(60.0), 22.5, 6).pkg("pkg-cu-sql"),
         s("e-pkg-sql-advisory", "c-cu", AdvisorySupport, Hours, "Migration Advisory", None, 14.25, 7).pkg("pkg-cu-sql"),
-        benefit("e-pkg-sql-roadmap", "c-cu", "pkg-cu-sql", Workshops, Unit::Workshops, "Quarterly SQL roadmap briefing", "A quarterly briefing on the SQL Server and Azure SQL roadmap with the product group."),
-        s("e-pkg-m365-workshops", "c-cu", Workshops, Unit::Workshops, "Adoption Workshops", Some(5.0), 5.0, 5).pkg("pkg-cu-m365"),
+        benefit("e-pkg-sql-roadmap", "c-cu", "pkg-cu-sql", Service::Workshops, Unit::Workshops, "Quarterly SQL roadmap briefing", "A quarterly briefing on the SQL Server and Azure SQL roadmap with the product group."),
+        s("e-pkg-m365-workshops", "c-cu", Service::Workshops, Unit::Workshops, "Adoption Workshops", Some(5.0), 5.0, 5).pkg("pkg-cu-m365"),
         s("e-pkg-m365-education", "c-cu", OnDemandEducation, Seats, "Copilot learning seats", Some(100.0), 40.0, 40).pkg("pkg-cu-m365"),
         s("e-pkg-dyn-reactive", "c-cu", ReactiveSupport, Hours, "Dynamics 365 Problem Resolution", Some(30.0), 30.0, 10).pkg("pkg-cu-dynamics"),
         benefit("e-pkg-dyn-webcast", "c-cu", "pkg-cu-dynamics", OnDemandEducation, Seats, "Dynamics 365 release readiness webcasts", "Access to the release-wave readiness webcasts for Dynamics 365."),

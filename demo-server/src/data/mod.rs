@@ -16,13 +16,15 @@ mod tests;
 
 use crate::date::Day;
 use bytes::Bytes;
-use ca_contract::{ActivityRecord, AdditionalCase, Contract, Entitlement, EntitlementKind, Package, Service, Unit, Workspace};
+use ca_contract::{
+    ActivityRecord, AdditionalCase, Contract, Entitlement, EntitlementKind, Package, Service, Unit,
+    Workspace,
+};
 pub use people::Access;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub const BENCH_ENTITLEMENT: &str = "bench-100k";
-pub use records::MARKUP_TITLE;
 
 /// One row of a drilldown, with who may reach it (support requests only).
 #[derive(Debug, Clone)]
@@ -63,13 +65,17 @@ pub fn record_kind(service: Service) -> RecordKind {
 pub fn is_proactive(service: Service) -> bool {
     matches!(
         service,
-        Service::ProactiveServices | Service::ProactiveCredits | Service::DesignatedSupportEngineering | Service::Workshops
+        Service::ProactiveServices
+            | Service::ProactiveCredits
+            | Service::DesignatedSupportEngineering
+            | Service::Workshops
     )
 }
 
-/// Rounds to hundredths, so sums print as the quantities they add up.
+/// Rounds to hundredths, so sums print as the quantities they add up
+/// (and never as `-0.0`: an empty `f64` sum is negative zero).
 pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 /// What a record generator needs to know about its entitlement.
@@ -121,10 +127,16 @@ impl Dataset {
         let mut records = HashMap::new();
         let mut entitlements = Vec::new();
         for spec in entitlements::specs(with_bench) {
-            let contract = contracts.iter().find(|c| c.id == spec.contract).expect("spec names a contract");
+            let contract = contracts
+                .iter()
+                .find(|c| c.id == spec.contract)
+                .expect("spec names a contract");
             let (mut start, mut end) = (day_of(&contract.start_date), day_of(&contract.end_date));
             if let Some(p) = spec.package {
-                let p = packages.iter().find(|x| x.id == p).expect("spec names a package");
+                let p = packages
+                    .iter()
+                    .find(|x| x.id == p)
+                    .expect("spec names a package");
                 start = start.max(day_of(&p.start_date));
                 end = end.min(day_of(&p.end_date));
             }
@@ -152,13 +164,18 @@ impl Dataset {
                 _ => 100,
             };
             let cents = (spec.consumed * 100.0).round() as i64;
-            let qty: Vec<f64> = rng::split(cents, step, spec.rows, &mut rng).into_iter().map(|c| c as f64 / 100.0).collect();
+            let qty: Vec<f64> = rng::split(cents, step, spec.rows, &mut rng)
+                .into_iter()
+                .map(|c| c as f64 / 100.0)
+                .collect();
             let recs = if spec.rows == 0 {
                 Vec::new()
             } else {
                 match record_kind(spec.service) {
                     RecordKind::SupportRequest => records::support_requests(&ctx, &qty, &mut rng),
-                    RecordKind::ProactiveDelivery => records::proactive_deliveries(&ctx, &qty, &mut rng),
+                    RecordKind::ProactiveDelivery => {
+                        records::proactive_deliveries(&ctx, &qty, &mut rng)
+                    }
                     RecordKind::EducationActivity => records_more::education(&ctx, &qty, &mut rng),
                     RecordKind::SupportContact => records_more::contacts(&ctx, &qty, &mut rng),
                     RecordKind::AssessmentSetup => records_more::assessments(&ctx, &qty, &mut rng),
@@ -179,12 +196,20 @@ impl Dataset {
                 service: spec.service,
                 name: spec.name.to_string(),
                 description: spec.description.map(str::to_string),
-                kind: if spec.benefit { EntitlementKind::AdditionalBenefit } else { EntitlementKind::ConsumptionService },
+                kind: if spec.benefit {
+                    EntitlementKind::AdditionalBenefit
+                } else {
+                    EntitlementKind::ConsumptionService
+                },
                 unit: spec.unit,
                 purchased: spec.purchased,
                 consumed,
-                delivered_hours: (is_proactive(spec.service) && !spec.benefit).then(|| round2(delivered)),
-                action: spec.action.map(|(label, url)| ca_contract::Action { label: label.into(), url: url.into() }),
+                delivered_hours: (is_proactive(spec.service) && !spec.benefit)
+                    .then(|| round2(delivered)),
+                action: spec.action.map(|(label, url)| ca_contract::Action {
+                    label: label.into(),
+                    url: url.into(),
+                }),
             });
             records.insert(spec.id.to_string(), recs);
         }
@@ -203,7 +228,9 @@ impl Dataset {
 
     /// The 100,000 benchmark records, generated on first use.
     pub fn bench(&self) -> Option<&bench::Bench> {
-        self.bench.as_ref().map(|b| b.get_or_init(|| bench::generate(self.today)))
+        self.bench
+            .as_ref()
+            .map(|b| b.get_or_init(|| bench::generate(self.today)))
     }
 
     /// The records behind an entitlement (empty for an unknown id).
@@ -226,7 +253,10 @@ impl Dataset {
 }
 
 /// Writes an `EntitlementActivity` document without cloning the records.
-pub fn activity_json<'a>(entitlement_id: &str, records: impl Iterator<Item = &'a ActivityRecord>) -> Bytes {
+pub fn activity_json<'a>(
+    entitlement_id: &str,
+    records: impl Iterator<Item = &'a ActivityRecord>,
+) -> Bytes {
     let mut out = Vec::with_capacity(4096);
     out.extend_from_slice(b"{\"entitlementId\":");
     serde_json::to_writer(&mut out, entitlement_id).expect("a string serialises");

@@ -40,35 +40,86 @@ pub const USERS: &[(&str, &str, &str)] = &[
     (U_CHIARA, "Chiara Esposito", "chiara.esposito@contoso.it"),
     (U_LUCA, "Luca Ferrari", "luca.ferrari@contoso.it"),
     (U_SOFIA, "Sofia Romano", "sofia.romano@contoso.it"),
-    (U_ALESSANDRO, "Alessandro Ricci", "alessandro.ricci@contoso.it"),
-    (U_FRANCESCA, "Francesca Marino", "francesca.marino@contoso.it"),
+    (
+        U_ALESSANDRO,
+        "Alessandro Ricci",
+        "alessandro.ricci@contoso.it",
+    ),
+    (
+        U_FRANCESCA,
+        "Francesca Marino",
+        "francesca.marino@contoso.it",
+    ),
     (U_PAOLO, "Paolo Greco", "paolo.greco@contoso.it"),
     (U_ELENA, "Elena Colombo", "elena.colombo@contoso.it"),
-    (U_ROBERTO, "Roberto Marchetti", "roberto.marchetti@northwindtraders.com"),
+    (
+        U_ROBERTO,
+        "Roberto Marchetti",
+        "roberto.marchetti@northwindtraders.com",
+    ),
     (U_EMILY, "Emily Carter", "emily.carter@fabrikam.com"),
-    (U_JAMES, "James Whitfield", "james.whitfield@northwindtraders.com"),
+    (
+        U_JAMES,
+        "James Whitfield",
+        "james.whitfield@northwindtraders.com",
+    ),
 ];
 
 pub fn user_name(id: &str) -> &'static str {
-    USERS.iter().find(|u| u.0 == id).map_or("Unknown user", |u| u.1)
+    USERS
+        .iter()
+        .find(|u| u.0 == id)
+        .map_or("Unknown user", |u| u.1)
 }
 
 /// The ways a request can be reached, cycled over the generated requests so
 /// that every access path occurs on every support entitlement with 8+ rows.
 pub const PATTERNS: [Access; 8] = [
     // by group only
-    Access { groups: &[GRP_IT_OPS], shared_with: &[], primary_contact: U_PAOLO },
+    Access {
+        groups: &[GRP_IT_OPS],
+        shared_with: &[],
+        primary_contact: U_PAOLO,
+    },
     // shared personally only
-    Access { groups: &[], shared_with: &[U_CHIARA], primary_contact: U_ELENA },
+    Access {
+        groups: &[],
+        shared_with: &[U_CHIARA],
+        primary_contact: U_ELENA,
+    },
     // primary contact only
-    Access { groups: &[], shared_with: &[], primary_contact: U_SOFIA },
+    Access {
+        groups: &[],
+        shared_with: &[],
+        primary_contact: U_SOFIA,
+    },
     // nobody among the non-administrator personas
-    Access { groups: &[GRP_SECURITY], shared_with: &[], primary_contact: U_ELENA },
+    Access {
+        groups: &[GRP_SECURITY],
+        shared_with: &[],
+        primary_contact: U_ELENA,
+    },
     // several paths at once
-    Access { groups: &[GRP_IT_OPS, GRP_TRAINING], shared_with: &[U_SOFIA], primary_contact: U_CHIARA },
-    Access { groups: &[GRP_TRAINING, GRP_FABRIKAM_IT], shared_with: &[], primary_contact: U_EMILY },
-    Access { groups: &[], shared_with: &[U_LUCA], primary_contact: U_SOFIA },
-    Access { groups: &[GRP_FINANCE], shared_with: &[], primary_contact: U_JAMES },
+    Access {
+        groups: &[GRP_IT_OPS, GRP_TRAINING],
+        shared_with: &[U_SOFIA],
+        primary_contact: U_CHIARA,
+    },
+    Access {
+        groups: &[GRP_TRAINING, GRP_FABRIKAM_IT],
+        shared_with: &[],
+        primary_contact: U_EMILY,
+    },
+    Access {
+        groups: &[],
+        shared_with: &[U_LUCA],
+        primary_contact: U_SOFIA,
+    },
+    Access {
+        groups: &[GRP_FINANCE],
+        shared_with: &[],
+        primary_contact: U_JAMES,
+    },
 ];
 
 /// Learners of on-demand education: name, email.

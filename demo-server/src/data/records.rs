@@ -4,10 +4,14 @@
 use super::people::{user_name, PATTERNS, PRODUCTS, RESOURCES};
 use super::rng::Lcg;
 use super::{contracts::WS_CONTOSO, Ctx, Rec};
-use ca_contract::{ActivityRecord, CaseStatus, DeliveryStatus, DeliveryType, ProactiveDelivery, Service, Severity, SupportRequest, Unit};
+use ca_contract::{
+    ActivityRecord, CaseStatus, DeliveryStatus, DeliveryType, ProactiveDelivery, Service, Severity,
+    SupportRequest, Unit,
+};
 
 /// The title that must render as text, never as markup.
-pub const MARKUP_TITLE: &str = "Banner shows <b>bold</b> & <script>x</script> after the portal update";
+pub const MARKUP_TITLE: &str =
+    "Banner shows <b>bold</b> & <script>x</script> after the portal update";
 
 pub const TITLES: &[&str] = &[
     "Mail flow delays to external domains",
@@ -49,25 +53,50 @@ pub fn support_requests(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
         .map(|i| {
             let day = c.day(i, n, rng);
             let access = PATTERNS[i % PATTERNS.len()];
-            let ws = if c.workspaces.is_empty() { WS_CONTOSO.to_string() } else { c.workspaces[i % c.workspaces.len()].clone() };
-            let title = if c.ent_id == "e-cu-reactive" && i == 3 { MARKUP_TITLE } else { *rng.pick(TITLES) };
+            let ws = if c.workspaces.is_empty() {
+                WS_CONTOSO.to_string()
+            } else {
+                c.workspaces[i % c.workspaces.len()].clone()
+            };
+            let title = if c.ent_id == "e-cu-reactive" && i == 3 {
+                MARKUP_TITLE
+            } else {
+                *rng.pick(TITLES)
+            };
             let open = day.0 >= c.today.0 - 21 || i % 7 == 3;
             let closed_day = day.plus(rng.range(0, 12)).min(c.today.plus(-1)).max(day);
-            let case_number = format!("{}{:010}", day.case_prefix(), 40_000_000 + rng.range(0, 9_999_999));
+            let case_number = format!(
+                "{}{:010}",
+                day.case_prefix(),
+                40_000_000 + rng.range(0, 9_999_999)
+            );
+            let (hour, minute) = (rng.range(7, 18) as u32, rng.range(0, 59) as u32);
+            let closed_hour = if closed_day == day {
+                rng.range(i64::from(hour) + 1, 23)
+            } else {
+                rng.range(8, 19)
+            } as u32;
             let r = SupportRequest {
                 id: format!("sr-{}-{:03}", c.ent_id, i + 1),
                 case_number,
                 title: title.to_string(),
                 severity: SEVERITIES[(i * 3 + 1) % SEVERITIES.len()],
-                status: if open { CaseStatus::Open } else { CaseStatus::Closed },
-                created_at: day.at(rng.range(7, 18) as u32, rng.range(0, 59) as u32),
-                closed_at: (!open).then(|| closed_day.at(rng.range(9, 19) as u32, rng.range(0, 59) as u32)),
+                status: if open {
+                    CaseStatus::Open
+                } else {
+                    CaseStatus::Closed
+                },
+                created_at: day.at(hour, minute),
+                closed_at: (!open).then(|| closed_day.at(closed_hour, rng.range(0, 59) as u32)),
                 primary_contact: Some(user_name(access.primary_contact).to_string()),
                 product: (i % 11 != 10).then(|| rng.pick(PRODUCTS).to_string()),
                 workspace_id: Some(ws),
                 quantity: qty[i],
             };
-            Rec { record: ActivityRecord::SupportRequest(r), access: Some(access) }
+            Rec {
+                record: ActivityRecord::SupportRequest(r),
+                access: Some(access),
+            }
         })
         .collect()
 }
@@ -75,15 +104,44 @@ pub fn support_requests(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
 /// Catalogue entries by delivery type.
 fn catalogue(t: DeliveryType, service: Service) -> &'static [&'static str] {
     if service == Service::Other {
-        return &["Service Delivery Review", "Quarterly Business Review", "Escalation management", "Onboarding and service planning"];
+        return &[
+            "Service Delivery Review",
+            "Quarterly Business Review",
+            "Escalation management",
+            "Onboarding and service planning",
+        ];
     }
     match t {
-        DeliveryType::Workshop => &["WorkshopPLUS: Windows Server Hardening", "WorkshopPLUS: Azure Governance", "Workshop: Microsoft 365 Copilot Readiness"],
-        DeliveryType::Assessment => &["Active Directory Security Assessment", "SQL Server Health Check", "Azure Well-Architected Review"],
-        DeliveryType::Dse => &["DSE: monthly operations review", "DSE: incident trend analysis", "DSE: change readiness"],
-        DeliveryType::Webcast => &["Webcast: Zero Trust fundamentals", "Webcast: Intune what's new", "Webcast: Azure cost optimisation"],
-        DeliveryType::Remediation => &["Remediation: Exchange hybrid", "Remediation: SQL Server performance", "Remediation: AD tiering model"],
-        _ => &["Custom: data platform modernisation", "Custom: SAP landing zone review", "Custom: store network resilience"],
+        DeliveryType::Workshop => &[
+            "WorkshopPLUS: Windows Server Hardening",
+            "WorkshopPLUS: Azure Governance",
+            "Workshop: Microsoft 365 Copilot Readiness",
+        ],
+        DeliveryType::Assessment => &[
+            "Active Directory Security Assessment",
+            "SQL Server Health Check",
+            "Azure Well-Architected Review",
+        ],
+        DeliveryType::Dse => &[
+            "DSE: monthly operations review",
+            "DSE: incident trend analysis",
+            "DSE: change readiness",
+        ],
+        DeliveryType::Webcast => &[
+            "Webcast: Zero Trust fundamentals",
+            "Webcast: Intune what's new",
+            "Webcast: Azure cost optimisation",
+        ],
+        DeliveryType::Remediation => &[
+            "Remediation: Exchange hybrid",
+            "Remediation: SQL Server performance",
+            "Remediation: AD tiering model",
+        ],
+        _ => &[
+            "Custom: data platform modernisation",
+            "Custom: SAP landing zone review",
+            "Custom: store network resilience",
+        ],
     }
 }
 
@@ -128,7 +186,8 @@ pub fn proactive_deliveries(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
             let end = day.plus(rng.range(0, 4)).min(c.today.plus(-1)).max(day);
             let r = ProactiveDelivery {
                 id: format!("pd-{}-{:03}", c.ent_id, i + 1),
-                engagement_id: (i % 10 != 9).then(|| format!("ENG-{:06}", rng.range(100_000, 999_999))),
+                engagement_id: (i % 10 != 9)
+                    .then(|| format!("ENG-{:06}", rng.range(100_000, 999_999))),
                 service_name: rng.pick(catalogue(kind, c.service)).to_string(),
                 delivery_type: (i % 13 != 12).then_some(kind),
                 status,
@@ -138,7 +197,10 @@ pub fn proactive_deliveries(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 resource: Some(rng.pick(RESOURCES).to_string()),
                 quantity: q,
             };
-            Rec { record: ActivityRecord::ProactiveDelivery(r), access: None }
+            Rec {
+                record: ActivityRecord::ProactiveDelivery(r),
+                access: None,
+            }
         })
         .collect()
 }

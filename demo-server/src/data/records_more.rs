@@ -5,8 +5,8 @@ use super::people::LEARNERS;
 use super::rng::Lcg;
 use super::{Ctx, Rec};
 use ca_contract::{
-    ActivityRecord, ActivityType, AssessmentSetup, AssessmentStatus, ContactRole, ContactStatus, EducationActivity,
-    EducationStatus, SupportContact,
+    ActivityRecord, ActivityType, AssessmentSetup, AssessmentStatus, ContactRole, ContactStatus,
+    EducationActivity, EducationStatus, SupportContact,
 };
 
 fn titles(t: ActivityType) -> &'static [&'static str] {
@@ -17,10 +17,22 @@ fn titles(t: ActivityType) -> &'static [&'static str] {
             "Corso: Fondamenti di Microsoft 365",
             "MS-102: Microsoft 365 Administrator",
         ],
-        ActivityType::LearningPath => &["Learning path: Secure your cloud apps", "Learning path: Get started with Microsoft 365 Copilot"],
-        ActivityType::Webcast => &["Webcast: Windows 11 deployment at scale", "Webcast: Novità di Microsoft Intune"],
-        ActivityType::Workshop => &["Virtual workshop: Power BI for analysts", "Virtual workshop: Azure landing zones"],
-        _ => &["Lab: Deploy AKS with GitOps", "Lab: Hunting with Microsoft Sentinel"],
+        ActivityType::LearningPath => &[
+            "Learning path: Secure your cloud apps",
+            "Learning path: Get started with Microsoft 365 Copilot",
+        ],
+        ActivityType::Webcast => &[
+            "Webcast: Windows 11 deployment at scale",
+            "Webcast: Novità di Microsoft Intune",
+        ],
+        ActivityType::Workshop => &[
+            "Virtual workshop: Power BI for analysts",
+            "Virtual workshop: Azure landing zones",
+        ],
+        _ => &[
+            "Lab: Deploy AKS with GitOps",
+            "Lab: Hunting with Microsoft Sentinel",
+        ],
     }
 }
 
@@ -47,7 +59,10 @@ pub fn education(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 hours: (i % 8 != 7).then(|| rng.range(2, 40) as f64 / 2.0),
                 quantity: qty[i],
             };
-            Rec { record: ActivityRecord::EducationActivity(r), access: None }
+            Rec {
+                record: ActivityRecord::EducationActivity(r),
+                access: None,
+            }
         })
         .collect()
 }
@@ -80,7 +95,10 @@ pub fn contacts(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 added_at: Some(day.to_string()),
                 quantity: qty[i],
             };
-            Rec { record: ActivityRecord::SupportContact(r), access: None }
+            Rec {
+                record: ActivityRecord::SupportContact(r),
+                access: None,
+            }
         })
         .collect()
 }
@@ -92,7 +110,10 @@ const ASSESSMENTS: &[(&str, &str)] = &[
     ("Azure Security Assessment", "Microsoft Azure"),
     ("Windows Server Assessment", "Windows Server"),
     ("SharePoint Online Assessment", "SharePoint Online"),
-    ("Microsoft Defender for Endpoint Assessment", "Microsoft Defender"),
+    (
+        "Microsoft Defender for Endpoint Assessment",
+        "Microsoft Defender",
+    ),
 ];
 
 pub fn assessments(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
@@ -123,7 +144,10 @@ pub fn assessments(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 log_analytics_workspace: (i % 6 != 5).then(|| law.clone()),
                 quantity: qty[i],
             };
-            Rec { record: ActivityRecord::AssessmentSetup(r), access: None }
+            Rec {
+                record: ActivityRecord::AssessmentSetup(r),
+                access: None,
+            }
         })
         .collect()
 }

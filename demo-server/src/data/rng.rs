@@ -13,12 +13,17 @@ impl Lcg {
 
     /// Seeded by a string (an entitlement id), so each list is stable on its own.
     pub fn seeded(s: &str) -> Lcg {
-        let h = s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        let h = s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
         Lcg::new(h)
     }
 
     pub fn next(&mut self) -> u32 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) as u32
     }
 
@@ -65,7 +70,13 @@ mod tests {
     #[test]
     fn split_is_exact() {
         let mut r = Lcg::new(7);
-        for (total, step, n) in [(12650, 25, 32), (400, 100, 5), (300, 100, 5), (1000, 50, 7), (0, 100, 5)] {
+        for (total, step, n) in [
+            (12650, 25, 32),
+            (400, 100, 5),
+            (300, 100, 5),
+            (1000, 50, 7),
+            (0, 100, 5),
+        ] {
             let parts = split(total, step, n, &mut r);
             assert_eq!(parts.len(), n);
             assert_eq!(parts.iter().sum::<i64>(), total);
