@@ -211,7 +211,7 @@ pub fn column_header(l: Locale, c: ColId) -> &'static str {
         EndDate => ("End date", "Data di fine"),
         DeliveredHours => ("Delivered hours", "Ore consegnate"),
         Resource => ("Delivered by", "Erogato da"),
-        Learner => ("Learner", "Studente"),
+        Learner => ("Learner name", "Nome dello studente"),
         LearnerEmail => ("Learner email", "Email dello studente"),
         Activity => ("Activity", "Attività"),
         ActivityType => ("Activity type", "Tipo di attività"),

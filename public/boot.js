@@ -1,0 +1,5 @@
+// Loads the page's WebAssembly. An external module (not an inline script),
+// so the Content-Security-Policy needs no 'unsafe-inline'.
+import init from './customer-activity.js';
+
+await init({ module_or_path: new URL('./customer-activity_bg.wasm', import.meta.url) });

@@ -1,0 +1,129 @@
+//! The consumption chart: a `<canvas>` painted by plotters, with its text
+//! alternative. The drawing is a plain function over plain series; the
+//! component's Effect only syncs the canvas with it.
+
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use std::sync::Arc;
+
+/// What the chart shows: cumulative consumption, the cap, and the
+/// forecast's line (from today to where the pace leads).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartData {
+    /// (ms since epoch, cumulative quantity).
+    pub points: Vec<(i64, f64)>,
+    pub cap: Option<f64>,
+    pub forecast: Option<[(i64, f64); 2]>,
+}
+
+/// Colours, read from the theme so the chart follows it.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    pub line: RGBColor,
+    pub cap: RGBColor,
+    pub forecast: RGBColor,
+    pub text: RGBColor,
+    pub grid: RGBColor,
+}
+
+pub const LIGHT: Palette = Palette {
+    line: RGBColor(0, 95, 184),
+    cap: RGBColor(164, 38, 44),
+    forecast: RGBColor(96, 94, 92),
+    text: RGBColor(50, 49, 48),
+    grid: RGBColor(225, 223, 221),
+};
+
+/// Paints `data` on `canvas`. `fmt_x` writes an axis date, `fmt_y` a number.
+pub fn draw(
+    canvas: web_sys::HtmlCanvasElement,
+    data: &ChartData,
+    pal: Palette,
+    fmt_x: &dyn Fn(i64) -> String,
+    fmt_y: &dyn Fn(f64) -> String,
+) -> Result<(), String> {
+    let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2d context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&TRANSPARENT).map_err(|e| e.to_string())?;
+    let xs = data.points.iter().map(|p| p.0).chain(data.forecast.iter().flat_map(|f| f.iter().map(|p| p.0)));
+    let (x0, x1) = xs.fold((i64::MAX, i64::MIN), |(a, b), x| (a.min(x), b.max(x)));
+    if x0 > x1 {
+        return Ok(());
+    }
+    let x1 = if x1 == x0 { x0 + 86_400_000 } else { x1 };
+    let ymax = data
+        .points
+        .iter()
+        .map(|p| p.1)
+        .chain(data.cap)
+        .chain(data.forecast.iter().flat_map(|f| f.iter().map(|p| p.1)))
+        .fold(0.0f64, f64::max)
+        .max(1.0)
+        * 1.1;
+    let style = ("sans-serif", 13).into_font().color(&pal.text);
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .x_label_area_size(30)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x0 as f64..x1 as f64, 0f64..ymax)
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .light_line_style(pal.grid)
+        .bold_line_style(pal.grid)
+        .axis_style(pal.text)
+        .label_style(style)
+        .x_labels(5)
+        .y_labels(5)
+        .x_label_formatter(&|x| fmt_x(*x as i64))
+        .y_label_formatter(&|y| fmt_y(*y))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    if let Some(cap) = data.cap {
+        chart
+            .draw_series(LineSeries::new([(x0 as f64, cap), (x1 as f64, cap)], pal.cap.stroke_width(2)))
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(f) = data.forecast {
+        chart
+            .draw_series(DashedLineSeries::new(f.map(|(x, y)| (x as f64, y)), 6, 4, pal.forecast.stroke_width(2)))
+            .map_err(|e| e.to_string())?;
+    }
+    // A step line: consumption holds until the next record.
+    let mut steps = Vec::with_capacity(data.points.len() * 2);
+    let mut prev = 0.0;
+    for &(x, y) in &data.points {
+        steps.push((x as f64, prev));
+        steps.push((x as f64, y));
+        prev = y;
+    }
+    chart.draw_series(LineSeries::new(steps, pal.line.stroke_width(3))).map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+#[component]
+pub fn ConsumptionChart(
+    data: ChartData,
+    /// The text alternative: what the chart says, in words.
+    #[prop(into)]
+    alt: Signal<String>,
+    fmt_x: Arc<dyn Fn(i64) -> String + Send + Sync>,
+    fmt_y: Arc<dyn Fn(f64) -> String + Send + Sync>,
+) -> impl IntoView {
+    let canvas = NodeRef::<html::Canvas>::new();
+    Effect::new(move |_| {
+        if let Some(c) = canvas.get() {
+            if let Err(e) = draw(c, &data, LIGHT, &*fmt_x, &*fmt_y) {
+                leptos::logging::warn!("chart not drawn: {e}");
+            }
+        }
+    });
+    view! {
+        <div class="chart">
+            <canvas node_ref=canvas width="720" height="280" role="img" aria-label=move || alt.get()></canvas>
+        </div>
+    }
+}

@@ -1,0 +1,116 @@
+//! The shell's Manage menu (menu button pattern): Enter, Space or Arrow
+//! Down open it on its first item; Escape closes it and returns focus;
+//! a click elsewhere closes it.
+
+use crate::context::{Ctx, tr};
+use crate::i18n::Msg;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn ManageMenu(
+    /// Whether the user may open Customer Activity (its item shows only then).
+    can_open: Signal<bool>,
+) -> impl IntoView {
+    let ctx = Ctx::get();
+    let open = RwSignal::new(false);
+    let button = NodeRef::<html::Button>::new();
+    let menu = NodeRef::<html::Div>::new();
+    let menu_id = ctx.id("manage-menu");
+    let button_id = ctx.id("manage-button");
+
+    let focus_first = move || {
+        if let Some(m) = menu.get() {
+            if let Ok(Some(el)) = m.query_selector("[role=menuitem]") {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        }
+    };
+    let close = move |refocus: bool| {
+        open.set(false);
+        if refocus {
+            if let Some(b) = button.get() {
+                let _ = b.focus();
+            }
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" | "Enter" | " " => {
+            ev.prevent_default();
+            open.set(true);
+            request_animation_frame(focus_first);
+        }
+        "Escape" => close(true),
+        _ => {}
+    };
+    let on_menu_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" || ev.key() == "Tab" {
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+            }
+            close(ev.key() == "Escape");
+        }
+    };
+    // Close when focus or a click lands outside the menu.
+    let on_focusout = move |ev: web_sys::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+            .is_some_and(|n| {
+                menu.get().is_some_and(|m| m.contains(Some(&n))) || button.get().is_some_and(|b| b.contains(Some(&n)))
+            });
+        if !inside {
+            open.set(false);
+        }
+    };
+    let href = ctx.href("/customer-activity");
+    view! {
+        <div class="menu" on:focusout=on_focusout>
+            <button
+                id=button_id.clone()
+                class="menu-button"
+                node_ref=button
+                aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=menu_id.clone()
+                on:click=move |_| {
+                    open.update(|o| *o = !*o);
+                    if open.get_untracked() {
+                        request_animation_frame(focus_first);
+                    }
+                }
+                on:keydown=on_key
+            >
+                {tr(Msg::Manage)}
+                <span class="chevron" aria-hidden="true"></span>
+            </button>
+            <div
+                id=menu_id
+                class="menu-list"
+                role="menu"
+                aria-labelledby=button_id
+                node_ref=menu
+                hidden=move || !open.get()
+                on:keydown=on_menu_key
+            >
+                <Show
+                    when=move || can_open.get()
+                    fallback=move || {
+                        view! {
+                            <span role="menuitem" aria-disabled="true" class="menu-item disabled" tabindex="-1">
+                                {tr(Msg::NoAccessTitle)}
+                            </span>
+                        }
+                    }
+                >
+                    <A href=href.clone() attr:role="menuitem" attr:class="menu-item" on:click=move |_| open.set(false)>
+                        {tr(Msg::CustomerActivity)}
+                    </A>
+                </Show>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! Presentational pieces: they render what they are given and never call
+//! the API. Each has its stylesheet under `style/`.
+
+pub mod alert;
+pub mod chart;
+pub mod data_grid;
+pub mod menu;
+pub mod package_card;
+pub mod select;
+pub mod tile;
+pub mod usage_bar;

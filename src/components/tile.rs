@@ -1,0 +1,77 @@
+//! An enterprise tile: a link whose name starts with its title, showing per
+//! unit what was consumed, purchased ("As needed" when uncapped) and what
+//! remains (or how much over), and delivered hours for proactive services.
+
+use crate::context::Ctx;
+use crate::domain::enterprise::UnitTotal;
+use crate::i18n::{self, Msg};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Tile(
+    #[prop(into)] title: Signal<String>,
+    href: String,
+    totals: Vec<UnitTotal>,
+    delivered_hours: Option<f64>,
+) -> impl IntoView {
+    let ctx = Ctx::get();
+    let l = ctx.locale;
+    let rows = move || {
+        let l = l.get();
+        totals
+            .iter()
+            .map(|t| {
+                let u = t.usage;
+                let consumed = i18n::quantity(l, u.consumed, t.unit);
+                let purchased = match u.purchased {
+                    Some(p) => i18n::quantity(l, p, t.unit),
+                    None => l.t(Msg::AsNeeded).to_owned(),
+                };
+                let remaining = match (u.over(), u.remaining()) {
+                    (Some(over), _) => Some((true, i18n::over_text(l, &i18n::quantity(l, over, t.unit)))),
+                    (None, Some(r)) => Some((false, i18n::quantity(l, r, t.unit))),
+                    (None, None) => None,
+                };
+                view! {
+                    <dl class="tile__figures">
+                        <div>
+                            <dt>{l.t(Msg::Consumed)}</dt>
+                            <dd class="tile__big">{consumed}</dd>
+                        </div>
+                        <div>
+                            <dt>{l.t(Msg::Purchased)}</dt>
+                            <dd>{purchased}</dd>
+                        </div>
+                        {remaining
+                            .map(|(over, text)| {
+                                view! {
+                                    <div>
+                                        <dt>{l.t(Msg::Remaining)}</dt>
+                                        <dd class:over=over>{text}</dd>
+                                    </div>
+                                }
+                            })}
+                    </dl>
+                }
+            })
+            .collect_view()
+    };
+    let delivered = move || {
+        delivered_hours.map(|h| {
+            let l = l.get();
+            view! {
+                <p class="tile__delivered">
+                    {l.t(Msg::DeliveredHours)}": "<strong>{i18n::num(l, h)}</strong>
+                </p>
+            }
+        })
+    };
+    view! {
+        <A href=href attr:class="tile">
+            <h3 class="tile__title">{title}</h3>
+            {rows}
+            {delivered}
+        </A>
+    }
+}

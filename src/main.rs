@@ -1,0 +1,4 @@
+//! The standalone page: configuration from `index.html`, mounted on body.
+fn main() {
+    customer_activity::start();
+}

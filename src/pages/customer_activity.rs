@@ -1,0 +1,88 @@
+//! `/customer-activity`: the page. Workspace filter, the enterprise-level
+//! section and the add-on section, all computed from one document.
+
+use super::addons::AddonSection;
+use super::enterprise::EnterpriseSection;
+use super::gate::{use_workspace, Activity, User};
+use super::url::{query_setter, with_workspace};
+use crate::components::alert::{DataIssues, LoadError};
+use crate::components::select::{LabeledSelect, Opt};
+use crate::context::{is_admin, Ctx, tr};
+use crate::domain::view::WorkspaceSel;
+use crate::i18n::{self, Msg};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn CustomerActivityPage() -> impl IntoView {
+    let ctx = Ctx::get();
+    let me = User::get();
+    let Activity(res) = expect_context::<Activity>();
+    let sel = use_workspace();
+    let l = ctx.locale;
+
+    let failure = move || match res.get() {
+        Some(Err(e)) => Some(view! {
+            <LoadError what=Msg::WhatFailedActivity error=e on_retry=Callback::new(move |_| res.refetch()) />
+        }),
+        _ => None,
+    };
+    let as_of = move || {
+        res.get().and_then(|r| r.ok()).map(|d| {
+            let l = l.get();
+            view! { <p class="muted as-of">{i18n::data_as_of(l, &i18n::date_time(l, &d.doc.generated_at))}</p> }
+        })
+    };
+    let issues = move || res.get().and_then(|r| r.ok()).map(|d| view! { <DataIssues findings=d.findings.clone() /> });
+    let note = (!is_admin(&me)).then(|| view! { <p class="note" role="note">{tr(Msg::NonAdminNote)}</p> });
+    let cases_href = move || with_workspace(&Ctx::get().href("/customer-activity/additional-cases"), sel.get().as_query());
+
+    view! {
+        <div class="page">
+            <div class="page-head">
+                <h1>{tr(Msg::CustomerActivity)}</h1>
+                {as_of}
+            </div>
+            <div class="toolbar">
+                <WorkspacePicker sel=sel />
+                <A href=cases_href attr:class="btn btn-link">{tr(Msg::AdditionalCases)}</A>
+            </div>
+            {note}
+            {failure}
+            {issues}
+            <EnterpriseSection sel=sel />
+            <AddonSection sel=sel />
+        </div>
+    }
+}
+
+/// The Workspace combobox: the user's workspaces, and All workspaces when
+/// there is more than one. Changing it resets the contract and package
+/// choices, which belong to the previous workspace.
+#[component]
+pub fn WorkspacePicker(sel: Memo<WorkspaceSel>) -> impl IntoView {
+    let ctx = Ctx::get();
+    let me = User::get();
+    let set = query_setter();
+    let l = ctx.locale;
+    let options = Signal::derive(move || {
+        let l = l.get();
+        let mut v = Vec::new();
+        if me.workspaces.len() > 1 {
+            v.push(Opt::new(WorkspaceSel::ALL, l.t(Msg::AllWorkspaces)));
+        }
+        v.extend(me.workspaces.iter().map(|w| Opt::new(w.id.clone(), w.name.clone())));
+        v
+    });
+    view! {
+        <LabeledSelect
+            id=ctx.id("workspace")
+            label=Signal::derive(move || l.get().t(Msg::Workspace).to_owned())
+            options=options
+            value=Signal::derive(move || sel.get().as_query().to_owned())
+            on_change=Callback::new(move |v: String| {
+                set(&[("workspace", Some(v.as_str())), ("contract", None), ("addonContract", None), ("package", None)], false)
+            })
+        />
+    }
+}

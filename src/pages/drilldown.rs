@@ -1,0 +1,291 @@
+//! `/customer-activity/entitlements/{id}`: one entitlement's detail. Total
+//! consumption, description, action, contract and package, a chart of
+//! consumption over time, and the records in the data grid.
+
+use super::gate::{use_workspace, Activity, Loaded, User};
+use super::url::{query_value, with_workspace};
+use crate::api::ApiError;
+use crate::components::alert::{DataIssues, LoadError, Loading};
+use crate::components::chart::{ChartData, ConsumptionChart};
+use crate::components::data_grid::{sort_from_url, visible_order, DataGrid};
+use crate::context::{Ctx, tr};
+use crate::domain::csv_export::{training_report, training_report_name};
+use crate::domain::dates::parse_date;
+use crate::domain::forecast::{cumulative, forecast, Outcome};
+use crate::domain::grid::RecordKind;
+use crate::domain::usage::Usage;
+use crate::domain::validate::{check_records, unreadable, Finding};
+use crate::i18n::{self, Locale, Msg};
+use ca_contract::{ActivityRecord, Entitlement, Role, Service};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// The loaded records and their findings.
+struct Records {
+    records: Arc<Vec<ActivityRecord>>,
+    findings: Vec<Finding>,
+}
+
+/// Only http(s) URLs become links; anything else (`javascript:`, `data:`)
+/// is shown as text, if at all.
+pub fn safe_url(url: &str) -> Option<String> {
+    let u = web_sys::Url::new(url.trim()).ok()?;
+    matches!(u.protocol().as_str(), "http:" | "https:").then(|| u.href())
+}
+
+#[component]
+pub fn DrilldownPage() -> impl IntoView {
+    let ctx = Ctx::get();
+    let Activity(doc) = expect_context::<Activity>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let api = ctx.api.clone();
+    let records = LocalResource::new(move || {
+        let api = api.clone();
+        let id = id.get();
+        async move {
+            let d = api.entitlement_activity(&id).await?;
+            let mut findings = unreadable(&d.issues);
+            findings.extend(check_records(&id, &d.value.entitlement_id, &d.value.records));
+            Ok::<_, ApiError>(Arc::new(Records { records: Arc::new(d.value.records.items), findings }))
+        }
+    });
+    let sel = use_workspace();
+    let back = move || with_workspace(&Ctx::get().href("/customer-activity"), sel.get().as_query());
+
+    let view = move || {
+        let status = records.get().and_then(|r| r.err()).and_then(|e| e.status());
+        if status == Some(404) {
+            return view! { <Notice title=Msg::EntitlementNotFound body=Msg::EntitlementNotFoundBody /> }.into_any();
+        }
+        if status == Some(403) {
+            return view! { <Notice title=Msg::EntitlementForbidden body=Msg::EntitlementForbiddenBody /> }.into_any();
+        }
+        match doc.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(e)) => view! {
+                <h1>{tr(Msg::CustomerActivity)}</h1>
+                <LoadError what=Msg::WhatFailedActivity error=e on_retry=Callback::new(move |_| doc.refetch()) />
+            }
+            .into_any(),
+            Some(Ok(loaded)) => match loaded.doc.entitlements.iter().find(|e| e.id == id.get()) {
+                None => view! { <Notice title=Msg::EntitlementNotFound body=Msg::EntitlementNotFoundBody /> }.into_any(),
+                Some(e) => view! { <Detail loaded=loaded.clone() entitlement=e.clone() records=records /> }.into_any(),
+            },
+        }
+    };
+    view! {
+        <div class="page">
+            <nav class="crumbs" aria-label=tr(Msg::BackToCustomerActivity)>
+                <A href=back>{tr(Msg::BackToCustomerActivity)}</A>
+            </nav>
+            {view}
+        </div>
+    }
+}
+
+#[component]
+fn Notice(title: Msg, body: Msg) -> impl IntoView {
+    view! {
+        <section class="notice-page">
+            <h1>{tr(title)}</h1>
+            <p>{tr(body)}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Detail(
+    loaded: Arc<Loaded>,
+    entitlement: Entitlement,
+    records: LocalResource<Result<Arc<Records>, ApiError>>,
+) -> impl IntoView {
+    let ctx = Ctx::get();
+    let l = ctx.locale;
+    let e = entitlement;
+    let doc = &loaded.doc;
+    let contract = doc.contracts.iter().find(|c| c.id == e.contract_id).cloned();
+    let package = e.package_id.as_ref().and_then(|p| doc.packages.iter().find(|x| &x.id == p)).cloned();
+    let usage = Usage::new(e.consumed, e.purchased);
+    let unit = e.unit;
+    // The forecast's period: the package's, else the contract's.
+    let period = package
+        .as_ref()
+        .map(|p| (p.start_date.clone(), p.end_date.clone()))
+        .or_else(|| contract.as_ref().map(|c| (c.start_date.clone(), c.end_date.clone())))
+        .and_then(|(s, e)| Some((parse_date(&s)?, parse_date(&e)?)));
+
+    let total = move || {
+        let l = l.get();
+        let c = i18n::quantity(l, usage.consumed, unit);
+        match usage.purchased {
+            Some(p) => i18n::of_text(l, &c, &i18n::quantity(l, p, unit)),
+            None => format!("{c} · {}", l.t(Msg::AsNeeded)),
+        }
+    };
+    let over = move || usage.over().map(|o| view! { <p class="over">{i18n::over_text(l.get(), &i18n::quantity(l.get(), o, unit))}</p> });
+    let action = e.action.clone().map(|a| match safe_url(&a.url) {
+        Some(href) => view! { <p><a class="btn btn-primary" href=href target="_blank" rel="noopener noreferrer">{a.label.clone()}</a></p> }.into_any(),
+        None => view! { <p class="muted">{a.label.clone()}</p> }.into_any(),
+    });
+    let facts = {
+        let (contract, package, desc, delivered) = (contract.clone(), package.clone(), e.description.clone(), e.delivered_hours);
+        move || {
+            let l = l.get();
+            view! {
+                <dl class="facts">
+                    {desc.clone().map(|d| view! { <div><dt>{l.t(Msg::Description)}</dt><dd>{d}</dd></div> })}
+                    {contract.clone().map(|c| view! { <div><dt>{l.t(Msg::Contract)}</dt><dd>{format!("{} – {}", c.number, c.name)}</dd></div> })}
+                    {package.clone().map(|p| view! { <div><dt>{l.t(Msg::Package)}</dt><dd>{p.name.clone()}</dd></div> })}
+                    {delivered.map(|h| view! { <div><dt>{l.t(Msg::DeliveredHours)}</dt><dd>{i18n::num(l, h)}</dd></div> })}
+                </dl>
+            }
+        }
+    };
+    let service = e.service;
+    let can_export = User::get().has(Role::LearningManager) && service == Service::OnDemandEducation;
+    let body = move || match records.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(err)) => view! {
+            <LoadError what=Msg::WhatFailedRecords error=err on_retry=Callback::new(move |_| records.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(r)) => view! { <RecordsView r=r usage=usage unit=unit service=service period=period can_export=can_export /> }.into_any(),
+    };
+    view! {
+        <h1>{e.name.clone()}</h1>
+        <section class="summary card" aria-label=tr(Msg::TotalConsumption)>
+            <p class="summary__label">{tr(Msg::TotalConsumption)}</p>
+            <p class="summary__value">{total}</p>
+            {over}
+            {facts}
+            {action}
+        </section>
+        <div aria-busy=move || records.get().is_none().to_string()>{body}</div>
+    }
+}
+
+#[component]
+fn RecordsView(
+    r: Arc<Records>,
+    usage: Usage,
+    unit: ca_contract::Unit,
+    service: Service,
+    period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    can_export: bool,
+) -> impl IntoView {
+    let ctx = Ctx::get();
+    let l = ctx.locale;
+    let today = ctx.today;
+    let records = r.records.clone();
+    let series = cumulative(&records);
+    let fc = period.and_then(|(s, e)| forecast(&series, usage.purchased, usage.consumed, s, e, today).map(|f| (f, e)));
+    let forecast_line = fc.and_then(|(f, end)| {
+        let t0 = today.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
+        let end_ms = end.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
+        match f.outcome {
+            Outcome::RunsOut { date } => {
+                let ms = date.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
+                Some([(t0, usage.consumed), (ms, usage.purchased?)])
+            }
+            Outcome::LeftUnused { amount } => Some([(t0, usage.consumed), (end_ms, usage.purchased? - amount)]),
+            Outcome::Exhausted => None,
+        }
+    });
+    let forecast_text = move || {
+        let l = l.get();
+        fc.map(|(f, _)| {
+            let text = match f.outcome {
+                Outcome::RunsOut { date } => i18n::runs_out(l, &i18n::date(l, date)),
+                Outcome::LeftUnused { amount } => i18n::left_unused(l, &i18n::quantity(l, amount, unit)),
+                Outcome::Exhausted => l.t(Msg::FullyConsumed).to_owned(),
+            };
+            view! { <p class="forecast"><strong>{l.t(Msg::Forecast)}": "</strong>{text}</p> }
+        })
+    };
+    let alt = {
+        let series = series.clone();
+        Signal::derive(move || {
+            let l = l.get();
+            match (series.first(), series.last()) {
+                (Some(first), Some(last)) => {
+                    let d = |ms: i64| i18n::any_date(l, &chrono::DateTime::from_timestamp_millis(ms).map(|d| d.to_rfc3339()).unwrap_or_default());
+                    let cap = usage.purchased.map(|p| i18n::quantity(l, p, unit));
+                    i18n::chart_alt(l, &i18n::quantity(l, last.1, unit), &d(first.0), &d(last.0), cap.as_deref())
+                }
+                _ => l.t(Msg::ChartNoData).to_owned(),
+            }
+        })
+    };
+    let chart = (!series.is_empty()).then(|| {
+        let loc = l.get_untracked();
+        let data = ChartData { points: series.clone(), cap: usage.purchased, forecast: forecast_line };
+        let fmt_x = Arc::new(move |ms: i64| {
+            chrono::DateTime::from_timestamp_millis(ms).map(|d| i18n::any_date(loc, &d.to_rfc3339())).unwrap_or_default()
+        });
+        let fmt_y = Arc::new(move |y: f64| i18n::num(loc, y));
+        view! { <ConsumptionChart data=data alt=alt fmt_x=fmt_x fmt_y=fmt_y /> }
+    });
+    let no_chart = series.is_empty().then(|| view! { <p class="muted">{tr(Msg::ChartNoData)}</p> });
+    let kind = RecordKind::dominant(&records, service);
+    let columns = kind.columns().to_vec();
+    let export = can_export.then(|| {
+        let records = records.clone();
+        let columns = columns.clone();
+        let sort_q = query_value("sort");
+        let dir_q = query_value("dir");
+        let q = query_value("q");
+        view! {
+            <button
+                type="button"
+                class="btn"
+                on:click=move |_| {
+                    let l = l.get_untracked();
+                    let order = visible_order(&records, &columns, l, sort_from_url(sort_q.get_untracked(), dir_q.get_untracked()), &q.get_untracked().unwrap_or_default());
+                    let header = export_header(l);
+                    let csv = training_report(header.each_ref().map(|s| s.as_str()), order.iter().map(|&i| &records[i as usize]), &|w| i18n::enum_label(l, w).to_owned());
+                    if let Err(err) = crate::platform::download(&training_report_name(today), &csv, "text/csv;charset=utf-8") {
+                        leptos::logging::error!("export failed: {err}");
+                    }
+                }
+            >
+                {tr(Msg::ExportTrainingReport)}
+            </button>
+        }
+    });
+    let chart_h = ctx.id("chart-h");
+    let chart_h_ref = chart_h.clone();
+    let grid_h = ctx.id("grid-h");
+    let grid_h_ref = grid_h.clone();
+    let quantity_header = Signal::derive(move || i18n::unit_header(l.get(), unit));
+    view! {
+        <DataIssues findings=r.findings.clone() />
+        <section class="card" aria-labelledby=chart_h_ref>
+            <h2 id=chart_h>{tr(Msg::ConsumptionOverTime)}</h2>
+            {forecast_text}
+            {chart}
+            {no_chart}
+        </section>
+        <section class="card" aria-labelledby=grid_h_ref>
+            <div class="card__head">
+                <h2 id=grid_h>{tr(Msg::ConsumptionDetails)}</h2>
+                {export}
+            </div>
+            <DataGrid
+                label=Signal::derive(move || l.get().t(Msg::ConsumptionDetails).to_owned())
+                rows=records
+                columns=columns
+                quantity_header=quantity_header
+            />
+        </section>
+    }
+}
+
+/// The training report's header, in the page's language.
+fn export_header(l: Locale) -> [String; 9] {
+    use crate::domain::grid::ColId::*;
+    let h = |c| i18n::column_header(l, c).to_owned();
+    [h(Learner), h(LearnerEmail), h(Activity), h(ActivityType), h(Status), h(Started), h(Completed), h(Hours), h(Quantity)]
+}

@@ -1,0 +1,137 @@
+//! The region "Enterprise-level packages": Contract filter, Active contracts
+//! table, and the five tiles.
+
+use super::gate::{Activity, User};
+use super::url::{query_setter, query_value};
+use crate::components::alert::Loading;
+use crate::components::select::{LabeledSelect, Opt};
+use crate::components::tile::Tile;
+use crate::context::{Ctx, tr};
+use crate::domain::enterprise::tiles;
+use crate::domain::query::to_query;
+use crate::domain::view::{active_contracts, WorkspaceSel};
+use crate::i18n::{self, Msg};
+use ca_contract::Contract;
+use leptos::prelude::*;
+
+/// A contract as its options show it: number and name.
+pub fn contract_label(c: &Contract) -> String {
+    format!("{} – {}", c.number, c.name)
+}
+
+/// The Contract choice of the enterprise section: `None` = all active.
+pub fn chosen_contract<'a>(active: &[&'a Contract], asked: Option<&str>) -> Vec<&'a Contract> {
+    match asked.and_then(|id| active.iter().find(|c| c.id == id)) {
+        Some(c) => vec![*c],
+        None => active.to_vec(),
+    }
+}
+
+#[component]
+pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
+    let ctx = Ctx::get();
+    let me = User::get();
+    let Activity(res) = expect_context::<Activity>();
+    let l = ctx.locale;
+    let today = ctx.today;
+    let heading_id = ctx.id("enterprise");
+    let heading_id_ref = heading_id.clone();
+    let contract_q = query_value("contract");
+    let set = query_setter();
+
+    let content = move || {
+        let loaded = res.get()?.ok()?;
+        let me = me.clone();
+        let set = set.clone();
+        let doc = &loaded.doc;
+        let sel_now = sel.get();
+        let active = active_contracts(&doc.contracts, &sel_now, &me, today);
+        let asked = contract_q.get();
+        let chosen = chosen_contract(&active, asked.as_deref());
+        let value = if chosen.len() == 1 && asked.is_some() { chosen[0].id.clone() } else { "all".to_owned() };
+        let l = l.get();
+
+        let mut opts = vec![Opt::new("all", l.t(Msg::AllActiveContracts))];
+        opts.extend(active.iter().map(|c| Opt::new(c.id.clone(), contract_label(c))));
+
+        let rows = active
+            .iter()
+            .map(|c| {
+                view! {
+                    <tr>
+                        <td>{c.number.clone()}</td>
+                        <td>{c.name.clone()}</td>
+                        <td>{i18n::any_date(l, &c.start_date)}</td>
+                        <td>{i18n::any_date(l, &c.end_date)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let table_id = Ctx::get().id("active-contracts");
+        let table_id_ref = table_id.clone();
+        let table = if active.is_empty() {
+            view! { <p class="empty">{l.t(Msg::NoActiveContracts)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="simple-table" aria-labelledby=table_id_ref>
+                        <caption id=table_id>{l.t(Msg::ActiveContracts)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{l.t(Msg::Number)}</th>
+                                <th scope="col">{l.t(Msg::Name)}</th>
+                                <th scope="col">{l.t(Msg::StartDate)}</th>
+                                <th scope="col">{l.t(Msg::EndDate)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        };
+
+        let ws = sel_now.as_query().to_owned();
+        let contract_param = if value == "all" { String::new() } else { value.clone() };
+        let ts = tiles(&doc.entitlements, &chosen);
+        let tile_views = if ts.is_empty() {
+            view! { <p class="empty">{l.t(Msg::NoEnterpriseEntitlements)}</p> }.into_any()
+        } else {
+            ts.into_iter()
+                .map(|t| {
+                    let href = format!(
+                        "{}{}",
+                        Ctx::get().href(&format!("/customer-activity/tiles/{}", t.group.slug())),
+                        to_query([("workspace", ws.as_str()), ("contract", contract_param.as_str())])
+                    );
+                    let title = i18n::group_title(l, t.group).to_owned();
+                    view! { <Tile title=title href=href totals=t.totals delivered_hours=t.delivered_hours /> }
+                })
+                .collect_view()
+                .into_any()
+        };
+        Some(view! {
+            <div class="section-filters">
+                <LabeledSelect
+                    id=Ctx::get().id("contract")
+                    label=l.t(Msg::Contract).to_owned()
+                    options=opts
+                    value=value
+                    on_change=Callback::new(move |v: String| {
+                        set(&[("contract", (v != "all").then_some(v.as_str()))], false)
+                    })
+                />
+            </div>
+            {table}
+            <div class="tiles">{tile_views}</div>
+        })
+    };
+    let busy = move || res.get().is_none().to_string();
+    view! {
+        <section class="section" aria-labelledby=heading_id_ref aria-busy=busy>
+            <h2 id=heading_id>{tr(Msg::EnterprisePackages)}</h2>
+            {move || res.get().is_none().then(|| view! { <Loading /> })}
+            {content}
+        </section>
+    }
+}

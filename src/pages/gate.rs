@@ -1,0 +1,100 @@
+//! The `/customer-activity` parent route: waits for the user, shows the
+//! access-denied or signed-out view when it must (making no other
+//! request), and otherwise loads the customer-activity document once for
+//! every view below it, so moving between views or changing a filter never
+//! refetches.
+
+use crate::api::ApiError;
+use crate::components::alert::{LoadError, Loading};
+use crate::context::{has_access, Ctx, tr};
+use crate::domain::validate::{check_activity, unreadable, Finding};
+use crate::domain::view::WorkspaceSel;
+use crate::i18n::Msg;
+use crate::pages::url::query_value;
+use ca_contract::{CustomerActivity, Me};
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use std::sync::Arc;
+
+/// The loaded document and what was flagged in it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub doc: CustomerActivity,
+    pub findings: Vec<Finding>,
+}
+
+/// The document's resource, shared by the views under the gate.
+#[derive(Clone, Copy)]
+pub struct Activity(pub LocalResource<Result<Arc<Loaded>, ApiError>>);
+
+/// The signed-in user, for the views under the gate.
+#[derive(Clone)]
+pub struct User(pub Arc<Me>);
+
+impl User {
+    pub fn get() -> Arc<Me> {
+        expect_context::<User>().0
+    }
+}
+
+/// The Workspace selection of the current URL.
+pub fn use_workspace() -> Memo<WorkspaceSel> {
+    let me = User::get();
+    let q = query_value("workspace");
+    Memo::new(move |_| WorkspaceSel::from_query(q.get().as_deref(), &me))
+}
+
+#[component]
+pub fn Gate() -> impl IntoView {
+    let ctx = Ctx::get();
+    let me = ctx.me;
+    move || match me.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(e)) if e.status() == Some(401) => view! { <SignedOut /> }.into_any(),
+        Some(Err(e)) => view! {
+            <h1>{tr(Msg::CustomerActivity)}</h1>
+            <LoadError what=Msg::WhatFailedProfile error=e on_retry=Callback::new(move |_| me.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(user)) if !has_access(&user) => view! { <AccessDenied /> }.into_any(),
+        Some(Ok(user)) => view! { <WithActivity user=user /> }.into_any(),
+    }
+}
+
+#[component]
+fn WithActivity(user: Arc<Me>) -> impl IntoView {
+    let ctx = Ctx::get();
+    provide_context(User(user));
+    let api = ctx.api.clone();
+    let res = LocalResource::new(move || {
+        let api = api.clone();
+        async move {
+            let d = api.customer_activity().await?;
+            let mut findings = unreadable(&d.issues);
+            findings.extend(check_activity(&d.value));
+            Ok(Arc::new(Loaded { doc: d.value, findings }))
+        }
+    });
+    provide_context(Activity(res));
+    view! { <Outlet /> }
+}
+
+#[component]
+pub fn AccessDenied() -> impl IntoView {
+    view! {
+        <section class="notice-page">
+            <h1>{tr(Msg::NoAccessTitle)}</h1>
+            <p>{tr(Msg::NoAccessBody)}</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn SignedOut() -> impl IntoView {
+    view! {
+        <section class="notice-page" role="alert">
+            <h1>{tr(Msg::SignedOutTitle)}</h1>
+            <p>{tr(Msg::SignedOutBody)}</p>
+        </section>
+    }
+}

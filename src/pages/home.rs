@@ -1,0 +1,26 @@
+//! `/`: the shell's landing view; it leads to Customer Activity.
+
+use crate::context::{has_access, Ctx, tr};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let ctx = Ctx::get();
+    let c = ctx.clone();
+    let link = move || {
+        let c = c.clone();
+        c.me.get().and_then(|r| r.ok()).filter(|me| has_access(me)).map(|_| {
+            let href = c.href("/customer-activity");
+            view! { <p><A href=href attr:class="btn btn-primary">{tr(Msg::CustomerActivity)}</A></p> }
+        })
+    };
+    view! {
+        <section class="home">
+            <h1>{tr(Msg::ServicesHub)}</h1>
+            <p>{tr(Msg::HomeIntro)}</p>
+            {link}
+        </section>
+    }
+}

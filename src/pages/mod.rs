@@ -1,0 +1,14 @@
+//! One file per view. Pages own the resources and the URL state and hand
+//! plain data to components.
+
+pub mod additional_cases;
+pub mod addons;
+pub mod customer_activity;
+pub mod drilldown;
+pub mod enterprise;
+pub mod gate;
+pub mod home;
+pub mod not_found;
+pub mod shell;
+pub mod tile_list;
+pub mod url;

@@ -1,0 +1,17 @@
+use crate::context::{Ctx, tr};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Any path the router does not know.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let ctx = Ctx::get();
+    let href = ctx.href("/customer-activity");
+    view! {
+        <section class="notice-page">
+            <h1>{tr(Msg::PageNotFound)}</h1>
+            <p><A href=href>{tr(Msg::BackToCustomerActivity)}</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,121 @@
+//! The few things the page asks of the browser directly: language,
+//! storage, meta configuration, downloads, and the panic view.
+
+use crate::context::AppConfig;
+use crate::i18n::Locale;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const LOCALE_KEY: &str = "customer-activity.locale";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The saved language, else the browser's.
+pub fn initial_locale() -> Locale {
+    if let Some(saved) = storage().and_then(|s| s.get_item(LOCALE_KEY).ok().flatten()) {
+        return Locale::from_tag(&saved);
+    }
+    web_sys::window().and_then(|w| w.navigator().language()).map(|l| Locale::from_tag(&l)).unwrap_or_default()
+}
+
+/// Remembers the user's choice of language.
+pub fn save_locale(l: Locale) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LOCALE_KEY, l.tag());
+    }
+}
+
+/// Keeps `<html lang>` in step with the locale (standalone only: an
+/// embedded instance sets `lang` on its own root instead).
+pub fn sync_document_lang(locale: RwSignal<Locale>) {
+    Effect::new(move |_| {
+        let tag = locale.get().tag();
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = el.set_attribute("lang", tag);
+        }
+    });
+}
+
+fn meta(name: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
+    el.get_attribute("content")
+}
+
+/// The standalone configuration, from `index.html`'s meta tags.
+pub fn config_from_meta() -> AppConfig {
+    let d = AppConfig::default();
+    AppConfig {
+        api_base: meta("customer-activity:api-base").filter(|s| !s.is_empty()).unwrap_or(d.api_base),
+        base_path: meta("customer-activity:base-path").unwrap_or(d.base_path),
+        locale: None,
+        demo: meta("customer-activity:demo").as_deref() == Some("true"),
+        on_navigate: None,
+    }
+}
+
+/// Offers `content` as a file download.
+pub fn download(filename: &str, content: &str, mime: &str) -> Result<(), String> {
+    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(err)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_hidden(true);
+    doc.body().ok_or("no body")?.append_child(&a).map_err(err)?;
+    a.click();
+    a.remove();
+    // Revoke after the click has been handled.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+    }
+    Ok(())
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// On a panic, replaces the page with a plain error message (text only)
+/// instead of leaving a dead page; the panic itself goes to the console.
+pub fn install_panic_view() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        let it = web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .is_some_and(|l| l.to_ascii_lowercase().starts_with("it"));
+        let (title, text) = if it {
+            ("Si è verificato un errore", "La pagina ha riscontrato un errore imprevisto. Ricarica la pagina per riprovare.")
+        } else {
+            ("Something went wrong", "The page hit an unexpected error. Reload the page to try again.")
+        };
+        body.set_text_content(None);
+        let make = |tag: &str, t: &str| {
+            let el = doc.create_element(tag).ok()?;
+            el.set_text_content(Some(t));
+            body.append_child(&el).ok()
+        };
+        if let Ok(main) = doc.create_element("main") {
+            let _ = main.set_attribute("role", "alert");
+            let _ = body.append_child(&main);
+        }
+        make("h1", title);
+        make("p", text);
+    }));
+}
