@@ -9,6 +9,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export TOOLS="${TOOLS_DIR:-$HOME/.cache/ca-tools}"
 export PATH="$TOOLS/bin:$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 mkdir -p "$TOOLS"
+# Trunk must never reach the network (its version check would hang here).
+export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0

@@ -9,6 +9,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// A host's callback for navigations: (kind, url).
+pub type NavigateCallback = Arc<dyn Fn(&str, &str) + Send + Sync>;
+
 /// How the page is hosted. Set by the host (standalone `index.html` meta
 /// tags or the embedding call), never by the page URL.
 #[derive(Clone)]
@@ -25,12 +28,18 @@ pub struct AppConfig {
     pub demo: bool,
     /// Called with (kind, url) on navigations the host may want to handle,
     /// such as an entitlement's action link.
-    pub on_navigate: Option<Arc<dyn Fn(&str, &str) + Send + Sync>>,
+    pub on_navigate: Option<NavigateCallback>,
 }
 
 impl Default for AppConfig {
     fn default() -> Self {
-        AppConfig { api_base: "/api/v1".into(), base_path: String::new(), locale: None, demo: false, on_navigate: None }
+        AppConfig {
+            api_base: "/api/v1".into(),
+            base_path: String::new(),
+            locale: None,
+            demo: false,
+            on_navigate: None,
+        }
     }
 }
 
@@ -76,7 +85,9 @@ pub fn has_access(me: &Me) -> bool {
 
 /// Administrators see every support request; others only those they reach.
 pub fn is_admin(me: &Me) -> bool {
-    me.has(Role::CustomerAdmin) || me.has(Role::WorkspaceAdmin) || me.has(Role::ViewAllSupportRequests)
+    me.has(Role::CustomerAdmin)
+        || me.has(Role::WorkspaceAdmin)
+        || me.has(Role::ViewAllSupportRequests)
 }
 
 /// A reactive message of the current locale, for text nodes and attributes:

@@ -37,7 +37,14 @@ pub fn App(config: AppConfig) -> impl IntoView {
         })
     };
     let n = INSTANCES.fetch_add(1, Ordering::Relaxed);
-    let ctx = Ctx { api, config: config.clone(), locale, today: i18n::today(), me, prefix: format!("ca{n}").into() };
+    let ctx = Ctx {
+        api,
+        config: config.clone(),
+        locale,
+        today: i18n::today(),
+        me,
+        prefix: format!("ca{n}").into(),
+    };
     provide_context(ctx);
     platform::sync_document_lang(locale);
 

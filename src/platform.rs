@@ -17,7 +17,10 @@ pub fn initial_locale() -> Locale {
     if let Some(saved) = storage().and_then(|s| s.get_item(LOCALE_KEY).ok().flatten()) {
         return Locale::from_tag(&saved);
     }
-    web_sys::window().and_then(|w| w.navigator().language()).map(|l| Locale::from_tag(&l)).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .map(|l| Locale::from_tag(&l))
+        .unwrap_or_default()
 }
 
 /// Remembers the user's choice of language.
@@ -32,7 +35,10 @@ pub fn save_locale(l: Locale) {
 pub fn sync_document_lang(locale: RwSignal<Locale>) {
     Effect::new(move |_| {
         let tag = locale.get().tag();
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = el.set_attribute("lang", tag);
         }
     });
@@ -40,7 +46,9 @@ pub fn sync_document_lang(locale: RwSignal<Locale>) {
 
 fn meta(name: &str) -> Option<String> {
     let doc = web_sys::window()?.document()?;
-    let el = doc.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
+    let el = doc
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??;
     el.get_attribute("content")
 }
 
@@ -48,7 +56,9 @@ fn meta(name: &str) -> Option<String> {
 pub fn config_from_meta() -> AppConfig {
     let d = AppConfig::default();
     AppConfig {
-        api_base: meta("customer-activity:api-base").filter(|s| !s.is_empty()).unwrap_or(d.api_base),
+        api_base: meta("customer-activity:api-base")
+            .filter(|s| !s.is_empty())
+            .unwrap_or(d.api_base),
         base_path: meta("customer-activity:base-path").unwrap_or(d.base_path),
         locale: None,
         demo: meta("customer-activity:demo").as_deref() == Some("true"),
@@ -64,7 +74,9 @@ pub fn download(filename: &str, content: &str, mime: &str) -> Result<(), String>
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(err)?.unchecked_into();
     a.set_href(&url);
     a.set_download(filename);
@@ -77,7 +89,8 @@ pub fn download(filename: &str, content: &str, mime: &str) -> Result<(), String>
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
     }
     Ok(())
 }
@@ -95,15 +108,23 @@ pub fn install_panic_view() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         previous(info);
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         let Some(body) = doc.body() else { return };
         let it = web_sys::window()
             .and_then(|w| w.navigator().language())
             .is_some_and(|l| l.to_ascii_lowercase().starts_with("it"));
         let (title, text) = if it {
-            ("Si è verificato un errore", "La pagina ha riscontrato un errore imprevisto. Ricarica la pagina per riprovare.")
+            (
+                "Si è verificato un errore",
+                "La pagina ha riscontrato un errore imprevisto. Ricarica la pagina per riprovare.",
+            )
         } else {
-            ("Something went wrong", "The page hit an unexpected error. Reload the page to try again.")
+            (
+                "Something went wrong",
+                "The page hit an unexpected error. Reload the page to try again.",
+            )
         };
         body.set_text_content(None);
         let make = |tag: &str, t: &str| {
@@ -118,4 +139,28 @@ pub fn install_panic_view() {
         make("h1", title);
         make("p", text);
     }));
+}
+
+/// The demo backend's persona cookie: read it, or set it and reload.
+pub fn demo_persona() -> Option<String> {
+    let doc: web_sys::HtmlDocument = web_sys::window()?.document()?.dyn_into().ok()?;
+    let cookies = doc.cookie().ok()?;
+    cookies
+        .split(';')
+        .find_map(|c| c.trim().strip_prefix("demo_persona=").map(str::to_owned))
+}
+
+pub fn set_demo_persona(id: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(doc) = doc.dyn_into::<web_sys::HtmlDocument>() {
+        let _ = doc.set_cookie(&format!(
+            "demo_persona={}; path=/; SameSite=Lax",
+            crate::domain::query::encode(id)
+        ));
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
 }

@@ -1,6 +1,6 @@
 //! Demo backend of the Customer Activity page.
 //!
-//! `demo-server [--port N] [--static DIR] [--today YYYY-MM-DD] [--bench]`
+//! `demo-server [--port N] [--static DIR] [--today YYYY-MM-DD] [--bench] [--demo-ui]`
 //!
 //! Serves the contract's API under `/api/v1` over an embedded dataset (see
 //! `data/`), filtered per persona (`personas.rs`, `access.rs`), and with
@@ -27,7 +27,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 const USAGE: &str =
-    "usage: demo-server [--port N (default 8081)] [--static DIR] [--today YYYY-MM-DD] [--bench]";
+    "usage: demo-server [--port N (default 8081)] [--static DIR] [--today YYYY-MM-DD] [--bench] [--demo-ui]";
 
 #[derive(Debug, PartialEq)]
 struct Args {
@@ -35,6 +35,8 @@ struct Args {
     static_dir: Option<PathBuf>,
     today: Option<Day>,
     bench: bool,
+    /// Mark the served index.html as a demo (shows the persona switcher).
+    demo_ui: bool,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
@@ -43,6 +45,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         static_dir: None,
         today: None,
         bench: false,
+        demo_ui: false,
     };
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -61,6 +64,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                 );
             }
             "--bench" => out.bench = true,
+            "--demo-ui" => out.demo_ui = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -71,7 +75,12 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
 struct App {
     ds: Dataset,
     static_dir: Option<PathBuf>,
+    demo_ui: bool,
 }
+
+/// The page's demo switch in index.html, off as built and on with --demo-ui.
+const DEMO_META_OFF: &str = r#"<meta name="customer-activity:demo" content="false" />"#;
+const DEMO_META_ON: &str = r#"<meta name="customer-activity:demo" content="true" />"#;
 
 fn respond(status: u16, content_type: &str, body: impl Into<Body>) -> Response {
     let mut r = Response::new(body.into());
@@ -127,7 +136,14 @@ async fn serve(State(app): State<Arc<App>>, req: Request) -> Response {
     match loaded {
         Ok(f) => {
             let is_index = f.is_index;
-            let mut r = respond(200, f.content_type, f.bytes);
+            let bytes = if is_index && app.demo_ui {
+                String::from_utf8_lossy(&f.bytes)
+                    .replace(DEMO_META_OFF, DEMO_META_ON)
+                    .into_bytes()
+            } else {
+                f.bytes
+            };
+            let mut r = respond(200, f.content_type, bytes);
             if is_index {
                 r.headers_mut()
                     .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
@@ -151,6 +167,7 @@ fn main() {
     let app = Arc::new(App {
         ds: Dataset::build(today, args.bench),
         static_dir: args.static_dir,
+        demo_ui: args.demo_ui,
     });
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -194,7 +211,8 @@ mod arg_tests {
                 port: 8081,
                 static_dir: None,
                 today: None,
-                bench: false
+                bench: false,
+                demo_ui: false
             }
         );
         let a = parse("--port 0 --static dist --today 2026-03-01 --bench").unwrap();

@@ -8,7 +8,12 @@ pub enum ApiError {
     Network(String),
     /// The server answered a non-2xx status, with its problem details.
     #[error("HTTP {status}")]
-    Http { status: u16, title: Option<String>, detail: Option<String>, retry_after: Option<u32> },
+    Http {
+        status: u16,
+        title: Option<String>,
+        detail: Option<String>,
+        retry_after: Option<u32>,
+    },
     /// The body was not the JSON the contract promises.
     #[error("unexpected response: {0}")]
     Decode(String),

@@ -6,7 +6,9 @@ mod error;
 
 pub use error::ApiError;
 
-use ca_contract::{decode, AdditionalCases, CustomerActivity, Decoded, Document, EntitlementActivity, Me, Problem};
+use ca_contract::{
+    decode, AdditionalCases, CustomerActivity, Decoded, Document, EntitlementActivity, Me, Problem,
+};
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
@@ -19,6 +21,13 @@ use wasm_bindgen::JsCast;
 /// How long a request may take, body included, before it is abandoned.
 pub const TIMEOUT_MS: i32 = 30_000;
 
+/// A demo user the demo backend can act as.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct DemoPersona {
+    pub id: String,
+    pub label: String,
+}
+
 /// The API client: a base path (default `/api/v1`, same origin).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {
@@ -30,7 +39,10 @@ impl Api {
     /// A client for the API at `base` (a path such as `/api/v1`, or an
     /// absolute URL given by the embedding host; never from the page URL).
     pub fn new(base: &str) -> Self {
-        Api { base: base.trim_end_matches('/').into(), timeout_ms: TIMEOUT_MS }
+        Api {
+            base: base.trim_end_matches('/').into(),
+            timeout_ms: TIMEOUT_MS,
+        }
     }
 
     pub fn base(&self) -> &str {
@@ -45,12 +57,26 @@ impl Api {
         self.get("/customer-activity").await
     }
 
-    pub async fn entitlement_activity(&self, id: &str) -> Result<Decoded<EntitlementActivity>, ApiError> {
-        self.get(&format!("/entitlements/{}/activity", crate::domain::query::encode(id))).await
+    pub async fn entitlement_activity(
+        &self,
+        id: &str,
+    ) -> Result<Decoded<EntitlementActivity>, ApiError> {
+        self.get(&format!(
+            "/entitlements/{}/activity",
+            crate::domain::query::encode(id)
+        ))
+        .await
     }
 
     pub async fn additional_cases(&self) -> Result<Decoded<AdditionalCases>, ApiError> {
         self.get("/additional-cases").await
+    }
+
+    /// The demo backend's personas (not part of the contract; demo builds
+    /// only).
+    pub async fn demo_personas(&self) -> Result<Vec<DemoPersona>, ApiError> {
+        let body = self.get_text("/demo/personas").await?;
+        serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
     }
 
     async fn get<T: Document>(&self, path: &str) -> Result<Decoded<T>, ApiError> {
@@ -78,7 +104,10 @@ impl Api {
                 c.abort();
             });
             web_sys::window()?
-                .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), self.timeout_ms)
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    cb.unchecked_ref(),
+                    self.timeout_ms,
+                )
                 .ok()
         });
         let clear = move || {
@@ -104,11 +133,19 @@ impl Api {
                 .await
                 .map_err(failed)?;
             let status = resp.status();
-            let retry_after = resp.headers().get("retry-after").and_then(|v| v.trim().parse::<u32>().ok());
+            let retry_after = resp
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.trim().parse::<u32>().ok());
             let text = resp.text().await.map_err(failed)?;
             if !(200..300).contains(&status) {
                 let problem: Problem = serde_json::from_str(&text).unwrap_or_default();
-                return Err(ApiError::Http { status, title: problem.title, detail: problem.detail, retry_after });
+                return Err(ApiError::Http {
+                    status,
+                    title: problem.title,
+                    detail: problem.detail,
+                    retry_after,
+                });
             }
             Ok(text)
         }

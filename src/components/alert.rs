@@ -1,16 +1,21 @@
 //! Failure and notice boxes.
 
 use crate::api::ApiError;
-use crate::context::{Ctx, tr};
-use crate::i18n::{self, Locale, Msg};
+use crate::context::{tr, Ctx};
 use crate::domain::validate::Finding;
+use crate::i18n::{self, Locale, Msg};
 use leptos::prelude::*;
 
 /// What failed, in words, for an API error.
 pub fn describe(l: Locale, what: Msg, e: &ApiError) -> String {
     let why = match e {
         ApiError::Network(_) | ApiError::Aborted => l.t(Msg::WhyNetwork).to_owned(),
-        ApiError::Http { status, title, detail, .. } => {
+        ApiError::Http {
+            status,
+            title,
+            detail,
+            ..
+        } => {
             let d = detail.clone().or_else(|| title.clone()).unwrap_or_default();
             i18n::http_failed(l, *status, &d)
         }
@@ -18,7 +23,11 @@ pub fn describe(l: Locale, what: Msg, e: &ApiError) -> String {
         ApiError::Timeout => i18n::timed_out(l, (crate::api::TIMEOUT_MS / 1000) as u32),
     };
     let mut s = i18n::load_failed(l, l.t(what), &why);
-    if let ApiError::Http { retry_after: Some(secs), .. } = e {
+    if let ApiError::Http {
+        retry_after: Some(secs),
+        ..
+    } = e
+    {
         s.push(' ');
         s.push_str(&i18n::retry_after(l, &secs.to_string()));
     }

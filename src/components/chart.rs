@@ -47,7 +47,11 @@ pub fn draw(
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&TRANSPARENT).map_err(|e| e.to_string())?;
-    let xs = data.points.iter().map(|p| p.0).chain(data.forecast.iter().flat_map(|f| f.iter().map(|p| p.0)));
+    let xs = data
+        .points
+        .iter()
+        .map(|p| p.0)
+        .chain(data.forecast.iter().flat_map(|f| f.iter().map(|p| p.0)));
     let (x0, x1) = xs.fold((i64::MAX, i64::MIN), |(a, b), x| (a.min(x), b.max(x)));
     if x0 > x1 {
         return Ok(());
@@ -71,7 +75,7 @@ pub fn draw(
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
-        .light_line_style(pal.grid)
+        .light_line_style(TRANSPARENT)
         .bold_line_style(pal.grid)
         .axis_style(pal.text)
         .label_style(style)
@@ -83,12 +87,20 @@ pub fn draw(
         .map_err(|e| e.to_string())?;
     if let Some(cap) = data.cap {
         chart
-            .draw_series(LineSeries::new([(x0 as f64, cap), (x1 as f64, cap)], pal.cap.stroke_width(2)))
+            .draw_series(LineSeries::new(
+                [(x0 as f64, cap), (x1 as f64, cap)],
+                pal.cap.stroke_width(2),
+            ))
             .map_err(|e| e.to_string())?;
     }
     if let Some(f) = data.forecast {
         chart
-            .draw_series(DashedLineSeries::new(f.map(|(x, y)| (x as f64, y)), 6, 4, pal.forecast.stroke_width(2)))
+            .draw_series(DashedLineSeries::new(
+                f.map(|(x, y)| (x as f64, y)),
+                6,
+                4,
+                pal.forecast.stroke_width(2),
+            ))
             .map_err(|e| e.to_string())?;
     }
     // A step line: consumption holds until the next record.
@@ -99,7 +111,9 @@ pub fn draw(
         steps.push((x as f64, y));
         prev = y;
     }
-    chart.draw_series(LineSeries::new(steps, pal.line.stroke_width(3))).map_err(|e| e.to_string())?;
+    chart
+        .draw_series(LineSeries::new(steps, pal.line.stroke_width(3)))
+        .map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())?;
     Ok(())
 }

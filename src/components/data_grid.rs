@@ -4,8 +4,10 @@
 //! filtering are index lists computed in `domain`; the state lives in the
 //! URL (`sort`, `dir`, `q`).
 
-use crate::context::{Ctx, tr};
-use crate::domain::grid::{filter_order, haystacks, sort_order, Cell, ColId, ColKind, GridRow, SortDir, SortSpec};
+use crate::context::{tr, Ctx};
+use crate::domain::grid::{
+    filter_order, haystacks, sort_order, Cell, ColId, ColKind, GridRow, SortDir, SortSpec,
+};
 use crate::i18n::{self, Locale, Msg};
 use crate::pages::url::{query_setter, query_value};
 use leptos::prelude::*;
@@ -21,12 +23,21 @@ const INITIAL_ROWS: usize = 40;
 /// The grid's current sort, from the URL.
 pub fn sort_from_url(sort: Option<String>, dir: Option<String>) -> Option<SortSpec> {
     let col = ColId::from_key(sort.as_deref()?)?;
-    Some(SortSpec { col, dir: SortDir::from_query(dir.as_deref()) })
+    Some(SortSpec {
+        col,
+        dir: SortDir::from_query(dir.as_deref()),
+    })
 }
 
 /// The rows a grid shows for a sort and filter, as indices (used by exports
 /// to write exactly what is shown).
-pub fn visible_order<R: GridRow>(rows: &[R], cols: &[ColId], l: Locale, sort: Option<SortSpec>, q: &str) -> Vec<u32> {
+pub fn visible_order<R: GridRow>(
+    rows: &[R],
+    cols: &[ColId],
+    l: Locale,
+    sort: Option<SortSpec>,
+    q: &str,
+) -> Vec<u32> {
     let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
     let order = sort_order(rows, sort, &label);
     filter_order(&order, &haystacks(rows, cols, &label), q)
@@ -37,7 +48,10 @@ fn render_cell(l: Locale, cell: Cell<'_>) -> AnyView {
         Cell::Text(s) => s.to_owned().into_any(),
         Cell::Num(n) => i18n::num(l, n).into_any(),
         Cell::Date(s) => i18n::any_date(l, s).into_any(),
-        Cell::Enum(w) => view! { <span class=format!("badge badge--{w}")>{i18n::enum_label(l, w)}</span> }.into_any(),
+        Cell::Enum(w) => {
+            view! { <span class=format!("badge badge--{w}")>{i18n::enum_label(l, w)}</span> }
+                .into_any()
+        }
         Cell::Empty => "".into_any(),
     }
 }
@@ -79,7 +93,9 @@ where
         let (rows, cols) = (rows.clone(), columns.clone());
         Memo::new(move |_| {
             let l = l.get();
-            Arc::new(haystacks(&rows, &cols, &move |w: &'static str| i18n::enum_label(l, w).to_owned()))
+            Arc::new(haystacks(&rows, &cols, &move |w: &'static str| {
+                i18n::enum_label(l, w).to_owned()
+            }))
         })
     };
     let visible = Memo::new(move |_| {
@@ -91,7 +107,9 @@ where
     let viewport = RwSignal::new(INITIAL_ROWS as f64 * ROW_HEIGHT);
     let window = Memo::new(move |_| {
         let n = visible.with(|v| v.len());
-        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN).min(n);
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize)
+            .saturating_sub(OVERSCAN)
+            .min(n);
         let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
         (first, (first + count).min(n), n)
     });
@@ -101,7 +119,13 @@ where
         let l = l.get();
         let shown = visible.with(|v| v.len());
         let filtered = !q.get().unwrap_or_default().trim().is_empty();
-        i18n::record_count(l, &i18n::num(l, shown as f64), &i18n::num(l, total as f64), filtered, i18n::is_one(l, shown as f64))
+        i18n::record_count(
+            l,
+            &i18n::num(l, shown as f64),
+            &i18n::num(l, total as f64),
+            filtered,
+            i18n::is_one(l, shown as f64),
+        )
     };
 
     let search_id = ctx.id("grid-filter");
@@ -176,7 +200,11 @@ where
 
     let empty = move || {
         (visible.with(|v| v.is_empty())).then(|| {
-            let m = if total == 0 { Msg::NoRecords } else { Msg::NoMatchingRecords };
+            let m = if total == 0 {
+                Msg::NoRecords
+            } else {
+                Msg::NoMatchingRecords
+            };
             view! { <p class="grid-empty">{tr(m)}</p> }
         })
     };

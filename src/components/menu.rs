@@ -2,7 +2,7 @@
 //! Down open it on its first item; Escape closes it and returns focus;
 //! a click elsewhere closes it.
 
-use crate::context::{Ctx, tr};
+use crate::context::{tr, Ctx};
 use crate::i18n::Msg;
 use leptos::html;
 use leptos::prelude::*;
@@ -60,7 +60,8 @@ pub fn ManageMenu(
             .related_target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
             .is_some_and(|n| {
-                menu.get().is_some_and(|m| m.contains(Some(&n))) || button.get().is_some_and(|b| b.contains(Some(&n)))
+                menu.get().is_some_and(|m| m.contains(Some(&n)))
+                    || button.get().is_some_and(|b| b.contains(Some(&n)))
             });
         if !inside {
             open.set(false);

@@ -3,7 +3,7 @@
 //! the additional benefits.
 
 use crate::components::usage_bar::UsageBar;
-use crate::context::{Ctx, tr};
+use crate::context::{tr, Ctx};
 use crate::domain::packages::Expiry;
 use crate::domain::usage::Usage;
 use crate::i18n::{self, Msg};
@@ -116,7 +116,12 @@ fn ServiceTile(line: ServiceLine) -> impl IntoView {
     let valuetext = Signal::derive(move || {
         let l = l.get();
         let p = usage.purchased.unwrap_or_default();
-        i18n::bar_valuetext(l, &i18n::num(l, usage.consumed), &i18n::num(l, p), i18n::unit_word(l, unit, i18n::is_one(l, p)))
+        i18n::bar_valuetext(
+            l,
+            &i18n::num(l, usage.consumed),
+            &i18n::num(l, p),
+            i18n::unit_word(l, unit, i18n::is_one(l, p)),
+        )
     });
     let figures = move || {
         let l = l.get();

@@ -12,7 +12,10 @@ pub struct Opt {
 
 impl Opt {
     pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
-        Opt { value: value.into(), label: label.into() }
+        Opt {
+            value: value.into(),
+            label: label.into(),
+        }
     }
 }
 

@@ -29,7 +29,9 @@ pub fn Tile(
                     None => l.t(Msg::AsNeeded).to_owned(),
                 };
                 let remaining = match (u.over(), u.remaining()) {
-                    (Some(over), _) => Some((true, i18n::over_text(l, &i18n::quantity(l, over, t.unit)))),
+                    (Some(over), _) => {
+                        Some((true, i18n::over_text(l, &i18n::quantity(l, over, t.unit))))
+                    }
                     (None, Some(r)) => Some((false, i18n::quantity(l, r, t.unit))),
                     (None, None) => None,
                 };

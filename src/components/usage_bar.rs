@@ -14,7 +14,8 @@ pub fn UsageBar(
     #[prop(into)]
     valuetext: Signal<String>,
 ) -> impl IntoView {
-    let (Some(max), Some(now), Some(pct)) = (usage.purchased, usage.bar_now(), usage.percent()) else {
+    let (Some(max), Some(now), Some(pct)) = (usage.purchased, usage.bar_now(), usage.percent())
+    else {
         return None;
     };
     let over = usage.over().is_some();

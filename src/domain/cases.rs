@@ -4,8 +4,19 @@ use super::view::WorkspaceSel;
 use ca_contract::{AdditionalCase, CaseService, Me};
 
 /// The cases whose workspace is selected (a case without one is in none).
-pub fn cases_in_view<'a>(cases: &'a [AdditionalCase], sel: &WorkspaceSel, me: &Me) -> Vec<&'a AdditionalCase> {
-    cases.iter().filter(|c| c.workspace_id.as_deref().is_some_and(|w| sel.includes(w, me))).collect()
+pub fn cases_in_view<'a>(
+    cases: &'a [AdditionalCase],
+    sel: &WorkspaceSel,
+    me: &Me,
+) -> Vec<&'a AdditionalCase> {
+    cases
+        .iter()
+        .filter(|c| {
+            c.workspace_id
+                .as_deref()
+                .is_some_and(|w| sel.includes(w, me))
+        })
+        .collect()
 }
 
 /// How many of `cases` drew on `service`.
@@ -45,8 +56,20 @@ mod tests {
             case("5", CaseService::AdvisorySupport, Some("elsewhere")),
         ];
         let one = cases_in_view(&cs, &WorkspaceSel::One("w1".into()), &me);
-        assert_eq!((count(&one, CaseService::AdvisorySupport), count(&one, CaseService::ReactiveSupport)), (1, 1));
+        assert_eq!(
+            (
+                count(&one, CaseService::AdvisorySupport),
+                count(&one, CaseService::ReactiveSupport)
+            ),
+            (1, 1)
+        );
         let all = cases_in_view(&cs, &WorkspaceSel::All, &me);
-        assert_eq!((count(&all, CaseService::AdvisorySupport), count(&all, CaseService::ReactiveSupport)), (1, 2));
+        assert_eq!(
+            (
+                count(&all, CaseService::AdvisorySupport),
+                count(&all, CaseService::ReactiveSupport)
+            ),
+            (1, 2)
+        );
     }
 }

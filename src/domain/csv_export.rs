@@ -4,7 +4,10 @@
 //! neutralised against formula injection.
 
 use super::dates::iso_date;
-use ca_contract::{ActivityRecord, EducationActivity};
+use super::usage::Usage;
+use ca_contract::{
+    ActivityRecord, Contract, EducationActivity, Entitlement, EntitlementKind, Package, Unit,
+};
 
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -28,7 +31,9 @@ fn number(n: f64) -> String {
 
 /// Writes rows (header first) as CSV with the BOM.
 pub fn write(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     for row in rows {
         // Writing into a Vec cannot fail for I/O; a failure would be a bug.
         let _ = w.write_record(row.iter().map(|c| neutralise(c)));
@@ -59,12 +64,18 @@ pub fn training_report<'a>(
 }
 
 fn education_row(e: &EducationActivity, label: &dyn Fn(&'static str) -> String) -> Vec<String> {
-    let date = |s: &Option<String>| s.as_deref().map(|d| iso_date(d).unwrap_or_else(|| d.to_owned())).unwrap_or_default();
+    let date = |s: &Option<String>| {
+        s.as_deref()
+            .map(|d| iso_date(d).unwrap_or_else(|| d.to_owned()))
+            .unwrap_or_default()
+    };
     vec![
         e.learner_name.clone(),
         e.learner_email.clone().unwrap_or_default(),
         e.activity_title.clone(),
-        e.activity_type.map(|t| label(t.as_str())).unwrap_or_default(),
+        e.activity_type
+            .map(|t| label(t.as_str()))
+            .unwrap_or_default(),
         label(e.status.as_str()),
         iso_date(&e.started_at).unwrap_or_else(|| e.started_at.clone()),
         date(&e.completed_at),
@@ -97,7 +108,9 @@ pub fn proof_of_delivery(header: [&str; 9], lines: &[DeliveryLine], as_needed: &
             l.package.clone(),
             l.entitlement.clone(),
             l.unit.clone(),
-            l.purchased.map(number).unwrap_or_else(|| as_needed.to_owned()),
+            l.purchased
+                .map(number)
+                .unwrap_or_else(|| as_needed.to_owned()),
             number(l.consumed),
             l.remaining.map(number).unwrap_or_default(),
             l.delivered_hours.map(number).unwrap_or_default(),
@@ -107,10 +120,65 @@ pub fn proof_of_delivery(header: [&str; 9], lines: &[DeliveryLine], as_needed: &
     write(std::iter::once(head).chain(rows))
 }
 
+/// A contract's consumption services, enterprise-level (`None`) or of a package.
+fn services<'a>(
+    entitlements: &'a [Entitlement],
+    contract_id: &str,
+    package: Option<&str>,
+) -> Vec<&'a Entitlement> {
+    entitlements
+        .iter()
+        .filter(|e| {
+            e.contract_id == contract_id
+                && e.package_id.as_deref() == package
+                && e.kind == EntitlementKind::ConsumptionService
+        })
+        .collect()
+}
+
+/// The proof of delivery's lines for the given contracts: each contract's
+/// enterprise-level consumption services, then each of its packages'
+/// services, in API order. `unit` names a unit in the reader's language.
+pub fn delivery_lines(
+    contracts: &[&Contract],
+    entitlements: &[Entitlement],
+    packages: &[Package],
+    unit: &dyn Fn(Unit) -> String,
+) -> Vec<DeliveryLine> {
+    let mut out = Vec::new();
+    for c in contracts {
+        let contract = format!("{} – {}", c.number, c.name);
+        let mut push = |e: &Entitlement, package: &str, ends: &str| {
+            let u = Usage::new(e.consumed, e.purchased);
+            out.push(DeliveryLine {
+                contract: contract.clone(),
+                package: package.to_owned(),
+                entitlement: e.name.clone(),
+                unit: unit(e.unit),
+                purchased: e.purchased,
+                consumed: e.consumed,
+                remaining: u.remaining(),
+                delivered_hours: e.delivered_hours,
+                ends: ends.to_owned(),
+            });
+        };
+        for e in services(entitlements, &c.id, None) {
+            push(e, "", &c.end_date);
+        }
+        for p in packages.iter().filter(|p| p.contract_id == c.id) {
+            for e in services(entitlements, &c.id, Some(&p.id)) {
+                push(e, &p.name, &p.end_date);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::fixtures::*;
+    use ca_contract::{PackageStatus, Service};
 
     #[test]
     fn neutralises_every_prefix() {
@@ -123,19 +191,42 @@ mod tests {
 
     #[test]
     fn quotes_commas_newlines_accents_and_bom() {
-        let s = write(vec![vec!["a,b".into(), "say \"hi\"".into(), "two\nlines".into(), "Niccolò".into()]]);
+        let s = write(vec![vec![
+            "a,b".into(),
+            "say \"hi\"".into(),
+            "two\nlines".into(),
+            "Niccolò".into(),
+        ]]);
         assert!(s.starts_with(BOM));
-        assert_eq!(&s[BOM.len()..], "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",Niccolò\r\n");
+        assert_eq!(
+            &s[BOM.len()..],
+            "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",Niccolò\r\n"
+        );
     }
 
     #[test]
     fn training_report_rows() {
-        let recs = vec![
+        let recs = [
             edu("e1", "Niccolò Ferrè", "2026-10-01T09:00:00Z", Some(2.5)),
             sr("s1", "2026-10-01T09:00:00Z", 1.0, "not education"),
-            edu("e2", "=cmd|' /C calc'!A0", "2026-10-03T09:00:00+02:00", None),
+            edu(
+                "e2",
+                "=cmd|' /C calc'!A0",
+                "2026-10-03T09:00:00+02:00",
+                None,
+            ),
         ];
-        let h = ["Learner name", "Learner email", "Activity", "Activity type", "Status", "Started", "Completed", "Hours", "Quantity"];
+        let h = [
+            "Learner name",
+            "Learner email",
+            "Activity",
+            "Activity type",
+            "Status",
+            "Started",
+            "Completed",
+            "Hours",
+            "Quantity",
+        ];
         let csv = training_report(h, recs.iter(), &|w| w.to_owned());
         let lines: Vec<&str> = csv[BOM.len()..].split("\r\n").collect();
         assert_eq!(lines[0], "Learner name,Learner email,Activity,Activity type,Status,Started,Completed,Hours,Quantity");
@@ -143,7 +234,69 @@ mod tests {
         assert!(lines[2].starts_with("'=cmd"), "{}", lines[2]);
         assert!(lines[2].contains(",2026-10-03,"));
         assert_eq!(lines.len(), 4, "header, two rows, trailing empty");
-        assert_eq!(training_report_name(day("2026-11-27")), "training-report-2026-11-27.csv");
+        assert_eq!(
+            training_report_name(day("2026-11-27")),
+            "training-report-2026-11-27.csv"
+        );
+    }
+
+    #[test]
+    fn delivery_lines_cover_enterprise_then_packages() {
+        let c1 = contract("c1", "2026-01-01", "2026-12-31", &["w"]);
+        let es = vec![
+            ent(
+                "p1",
+                "c1",
+                Some("k"),
+                Service::ReactiveSupport,
+                Unit::Hours,
+                Some(10.0),
+                12.0,
+            ),
+            ent(
+                "e1",
+                "c1",
+                None,
+                Service::ProactiveServices,
+                Unit::Hours,
+                Some(100.0),
+                40.0,
+            ),
+            ent(
+                "other",
+                "c2",
+                None,
+                Service::ProactiveServices,
+                Unit::Hours,
+                Some(1.0),
+                1.0,
+            ),
+        ];
+        let ps = vec![package(
+            "k",
+            "c1",
+            PackageStatus::Active,
+            "2026-01-01",
+            "2026-06-30",
+        )];
+        let lines = delivery_lines(&[&c1], &es, &ps, &|u| u.as_str().to_owned());
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            (
+                lines[0].entitlement.as_str(),
+                lines[0].remaining,
+                lines[0].ends.as_str()
+            ),
+            ("Entitlement e1", Some(60.0), "2026-12-31")
+        );
+        assert_eq!(
+            (
+                lines[1].package.as_str(),
+                lines[1].remaining,
+                lines[1].ends.as_str()
+            ),
+            ("Package k", Some(0.0), "2026-06-30")
+        );
     }
 
     #[test]
@@ -159,7 +312,14 @@ mod tests {
             delivered_hours: None,
             ends: "2026-12-31".into(),
         };
-        let csv = proof_of_delivery(["C", "P", "E", "U", "Pu", "Co", "R", "D", "End"], &[l], "As needed");
-        assert!(csv.ends_with("U-1 Unified,,Reactive,hours,As needed,12.25,,,2026-12-31\r\n"), "{csv}");
+        let csv = proof_of_delivery(
+            ["C", "P", "E", "U", "Pu", "Co", "R", "D", "End"],
+            &[l],
+            "As needed",
+        );
+        assert!(
+            csv.ends_with("U-1 Unified,,Reactive,hours,As needed,12.25,,,2026-12-31\r\n"),
+            "{csv}"
+        );
     }
 }

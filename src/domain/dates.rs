@@ -10,14 +10,18 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Parses an RFC 3339 instant; returns milliseconds since the epoch.
 pub fn parse_instant_ms(s: &str) -> Option<i64> {
-    DateTime::parse_from_rfc3339(s.trim()).ok().map(|d| d.timestamp_millis())
+    DateTime::parse_from_rfc3339(s.trim())
+        .ok()
+        .map(|d| d.timestamp_millis())
 }
 
 /// A sortable, comparable time for a record field that may be a date or an
 /// instant: milliseconds since the epoch (dates at UTC midnight).
 pub fn parse_any_ms(s: &str) -> Option<i64> {
     parse_instant_ms(s).or_else(|| {
-        parse_date(s).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc().timestamp_millis())
+        parse_date(s)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc().timestamp_millis())
     })
 }
 
@@ -36,7 +40,9 @@ pub fn iso_date(s: &str) -> Option<String> {
     if let Some(d) = parse_date(s) {
         return Some(d.format("%Y-%m-%d").to_string());
     }
-    DateTime::parse_from_rfc3339(s.trim()).ok().map(|d| d.to_utc().format("%Y-%m-%d").to_string())
+    DateTime::parse_from_rfc3339(s.trim())
+        .ok()
+        .map(|d| d.to_utc().format("%Y-%m-%d").to_string())
 }
 
 #[cfg(test)]
@@ -66,7 +72,10 @@ mod tests {
         assert!(parse_date("31/12/2026").is_none());
         assert_eq!(parse_any_ms("1970-01-02"), Some(86_400_000));
         assert_eq!(parse_any_ms("1970-01-01T00:00:01Z"), Some(1000));
-        assert_eq!(iso_date("2026-10-01T23:30:00-02:00").as_deref(), Some("2026-10-02"));
+        assert_eq!(
+            iso_date("2026-10-01T23:30:00-02:00").as_deref(),
+            Some("2026-10-02")
+        );
         assert_eq!(days_until(d("2026-11-27"), d("2026-12-01")), 4);
     }
 }

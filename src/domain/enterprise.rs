@@ -51,7 +51,12 @@ impl TileGroup {
     /// Reads a slug leniently: case, `-` and `_` are ignored, so
     /// `supportAsNeeded` and `support_as_needed` work too.
     pub fn from_slug(s: &str) -> Option<TileGroup> {
-        let norm = |x: &str| x.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+        let norm = |x: &str| {
+            x.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        };
         let want = norm(s);
         TileGroup::ALL.into_iter().find(|g| norm(g.slug()) == want)
     }
@@ -106,11 +111,21 @@ pub fn tiles(entitlements: &[Entitlement], contracts: &[&Contract]) -> Vec<Tile>
                 let u = Usage::new(e.consumed, e.purchased);
                 match totals.iter_mut().find(|t| t.unit == e.unit) {
                     Some(t) => t.usage = t.usage.plus(u),
-                    None => totals.push(UnitTotal { unit: e.unit, usage: u }),
+                    None => totals.push(UnitTotal {
+                        unit: e.unit,
+                        usage: u,
+                    }),
                 }
             }
-            let delivered_hours = (group == TileGroup::IntegratedProactiveServices)
-                .then(|| round2(parts.iter().filter_map(|e| e.delivered_hours).filter(|h| h.is_finite()).sum()));
+            let delivered_hours = (group == TileGroup::IntegratedProactiveServices).then(|| {
+                round2(
+                    parts
+                        .iter()
+                        .filter_map(|e| e.delivered_hours)
+                        .filter(|h| h.is_finite())
+                        .sum(),
+                )
+            });
             Some(Tile {
                 group,
                 totals,
@@ -131,7 +146,10 @@ mod tests {
         for g in TileGroup::ALL {
             assert_eq!(TileGroup::from_slug(g.slug()), Some(g));
         }
-        assert_eq!(TileGroup::from_slug("supportAsNeeded"), Some(TileGroup::SupportAsNeeded));
+        assert_eq!(
+            TileGroup::from_slug("supportAsNeeded"),
+            Some(TileGroup::SupportAsNeeded)
+        );
         assert_eq!(TileGroup::from_slug("nothing"), None);
     }
 
@@ -140,32 +158,112 @@ mod tests {
         let c1 = contract("c1", "2026-01-01", "2026-12-31", &["w1", "w2"]);
         let c2 = contract("c2", "2026-01-01", "2026-12-31", &["w2"]);
         let es = vec![
-            ent("p1", "c1", None, Service::ProactiveServices, Unit::Hours, Some(100.0), 30.0),
-            ent("p2", "c2", None, Service::ProactiveCredits, Unit::Credits, Some(50.0), 60.0),
-            ent("p3", "c2", None, Service::Workshops, Unit::Hours, Some(20.0), 5.5),
-            ent("r1", "c1", None, Service::ReactiveSupport, Unit::Hours, None, 12.0),
-            ent("r2", "c2", None, Service::AdvisorySupport, Unit::Hours, Some(10.0), 1.0),
-            ent("addon", "c1", Some("pk"), Service::ReactiveSupport, Unit::Hours, Some(10.0), 1.0),
-            ent("other", "c1", None, Service::Other, Unit::Days, Some(1.0), 1.0),
+            ent(
+                "p1",
+                "c1",
+                None,
+                Service::ProactiveServices,
+                Unit::Hours,
+                Some(100.0),
+                30.0,
+            ),
+            ent(
+                "p2",
+                "c2",
+                None,
+                Service::ProactiveCredits,
+                Unit::Credits,
+                Some(50.0),
+                60.0,
+            ),
+            ent(
+                "p3",
+                "c2",
+                None,
+                Service::Workshops,
+                Unit::Hours,
+                Some(20.0),
+                5.5,
+            ),
+            ent(
+                "r1",
+                "c1",
+                None,
+                Service::ReactiveSupport,
+                Unit::Hours,
+                None,
+                12.0,
+            ),
+            ent(
+                "r2",
+                "c2",
+                None,
+                Service::AdvisorySupport,
+                Unit::Hours,
+                Some(10.0),
+                1.0,
+            ),
+            ent(
+                "addon",
+                "c1",
+                Some("pk"),
+                Service::ReactiveSupport,
+                Unit::Hours,
+                Some(10.0),
+                1.0,
+            ),
+            ent(
+                "other",
+                "c1",
+                None,
+                Service::Other,
+                Unit::Days,
+                Some(1.0),
+                1.0,
+            ),
         ];
         let ts = tiles(&es, &[&c1, &c2]);
-        assert_eq!(ts.iter().map(|t| t.group).collect::<Vec<_>>(), [
-            TileGroup::IntegratedProactiveServices,
-            TileGroup::SupportAsNeeded
-        ]);
+        assert_eq!(
+            ts.iter().map(|t| t.group).collect::<Vec<_>>(),
+            [
+                TileGroup::IntegratedProactiveServices,
+                TileGroup::SupportAsNeeded
+            ]
+        );
         let ips = &ts[0];
-        assert_eq!(ips.totals, [
-            UnitTotal { unit: Unit::Hours, usage: Usage::new(35.5, Some(120.0)) },
-            UnitTotal { unit: Unit::Credits, usage: Usage::new(60.0, Some(50.0)) },
-        ]);
+        assert_eq!(
+            ips.totals,
+            [
+                UnitTotal {
+                    unit: Unit::Hours,
+                    usage: Usage::new(35.5, Some(120.0))
+                },
+                UnitTotal {
+                    unit: Unit::Credits,
+                    usage: Usage::new(60.0, Some(50.0))
+                },
+            ]
+        );
         assert_eq!(ips.totals[1].usage.over(), Some(10.0));
         assert_eq!(ips.delivered_hours, Some(0.0));
         let san = &ts[1];
-        assert_eq!(san.totals, [UnitTotal { unit: Unit::Hours, usage: Usage::new(13.0, None) }]);
+        assert_eq!(
+            san.totals,
+            [UnitTotal {
+                unit: Unit::Hours,
+                usage: Usage::new(13.0, None)
+            }]
+        );
         assert_eq!(san.entitlement_ids, ["r1", "r2"]);
         assert_eq!(san.delivered_hours, None);
         // Only c2 in view:
         let ts = tiles(&es, &[&c2]);
-        assert_eq!(ts[0].totals[1], UnitTotal { unit: Unit::Hours, usage: Usage::new(5.5, Some(20.0)) });
+        assert_eq!(
+            ts[0].totals[1],
+            UnitTotal {
+                unit: Unit::Hours,
+                usage: Usage::new(5.5, Some(20.0))
+            }
+        );
     }
 }

@@ -13,7 +13,13 @@ pub fn me(workspaces: &[&str], current: &str) -> Me {
         display_name: "Giulia Bianchi".into(),
         email: None,
         roles: vec![Role::CustomerAdmin],
-        workspaces: workspaces.iter().map(|w| Workspace { id: (*w).into(), name: format!("Workspace {w}") }).collect(),
+        workspaces: workspaces
+            .iter()
+            .map(|w| Workspace {
+                id: (*w).into(),
+                name: format!("Workspace {w}"),
+            })
+            .collect(),
         current_workspace_id: current.into(),
     }
 }

@@ -68,23 +68,38 @@ pub fn forecast(
         return None;
     }
     if consumed >= purchased && purchased >= 0.0 {
-        return Some(Forecast { per_day: 0.0, outcome: Outcome::Exhausted });
+        return Some(Forecast {
+            per_day: 0.0,
+            outcome: Outcome::Exhausted,
+        });
     }
     let (first, last) = (series.first()?.0, series.last()?.0);
     if series.len() < MIN_RECORDS || (last - first) / DAY_MS < MIN_SPAN_DAYS {
         return None;
     }
     let today_ms = today.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis() + DAY_MS;
-    let start_ms = start.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis().min(first);
+    let start_ms = start
+        .and_hms_opt(0, 0, 0)?
+        .and_utc()
+        .timestamp_millis()
+        .min(first);
     let elapsed_days = ((today_ms - start_ms) as f64 / DAY_MS as f64).max(1.0);
     let per_day = consumed / elapsed_days;
     let remaining = purchased - consumed;
     let days_left = (end - today).num_days() as f64;
     if per_day > 0.0 && remaining / per_day < days_left {
         let run_out = today.checked_add_days(Days::new((remaining / per_day).ceil() as u64))?;
-        Some(Forecast { per_day, outcome: Outcome::RunsOut { date: run_out } })
+        Some(Forecast {
+            per_day,
+            outcome: Outcome::RunsOut { date: run_out },
+        })
     } else {
-        Some(Forecast { per_day, outcome: Outcome::LeftUnused { amount: round2(remaining - per_day * days_left) } })
+        Some(Forecast {
+            per_day,
+            outcome: Outcome::LeftUnused {
+                amount: round2(remaining - per_day * days_left),
+            },
+        })
     }
 }
 
@@ -94,12 +109,20 @@ mod tests {
     use crate::domain::fixtures::*;
 
     fn series(points: &[(&str, f64)]) -> Vec<ActivityRecord> {
-        points.iter().enumerate().map(|(i, (d, q))| sr(&i.to_string(), d, *q, "t")).collect()
+        points
+            .iter()
+            .enumerate()
+            .map(|(i, (d, q))| sr(&i.to_string(), d, *q, "t"))
+            .collect()
     }
 
     #[test]
     fn cumulative_is_sorted_and_skips_undated() {
-        let r = series(&[("2026-02-01T00:00:00Z", 1.0), ("2026-01-01T00:00:00Z", 2.5), ("bad", 9.0)]);
+        let r = series(&[
+            ("2026-02-01T00:00:00Z", 1.0),
+            ("2026-01-01T00:00:00Z", 2.5),
+            ("bad", 9.0),
+        ]);
         let c = cumulative(&r);
         assert_eq!(c.iter().map(|p| p.1).collect::<Vec<_>>(), [2.5, 3.5]);
         assert!(c[0].0 < c[1].0);
@@ -116,26 +139,62 @@ mod tests {
             ("2026-05-15T00:00:00Z", 10.0),
             ("2026-06-15T00:00:00Z", 10.0),
         ]);
-        let f = forecast(&cumulative(&r), Some(100.0), 60.0, day("2026-01-01"), day("2026-12-31"), day("2026-07-01"))
-            .unwrap();
-        let Outcome::RunsOut { date } = f.outcome else { panic!("{f:?}") };
-        assert!(date > day("2026-09-01") && date < day("2026-11-15"), "{date}");
+        let f = forecast(
+            &cumulative(&r),
+            Some(100.0),
+            60.0,
+            day("2026-01-01"),
+            day("2026-12-31"),
+            day("2026-07-01"),
+        )
+        .unwrap();
+        let Outcome::RunsOut { date } = f.outcome else {
+            panic!("{f:?}")
+        };
+        assert!(
+            date > day("2026-09-01") && date < day("2026-11-15"),
+            "{date}"
+        );
     }
 
     #[test]
     fn slow_pace_leaves_some_unused() {
-        let r = series(&[("2026-01-10T00:00:00Z", 1.0), ("2026-02-10T00:00:00Z", 1.0), ("2026-03-10T00:00:00Z", 1.0)]);
-        let f = forecast(&cumulative(&r), Some(100.0), 3.0, day("2026-01-01"), day("2026-12-31"), day("2026-06-30"))
-            .unwrap();
-        let Outcome::LeftUnused { amount } = f.outcome else { panic!("{f:?}") };
+        let r = series(&[
+            ("2026-01-10T00:00:00Z", 1.0),
+            ("2026-02-10T00:00:00Z", 1.0),
+            ("2026-03-10T00:00:00Z", 1.0),
+        ]);
+        let f = forecast(
+            &cumulative(&r),
+            Some(100.0),
+            3.0,
+            day("2026-01-01"),
+            day("2026-12-31"),
+            day("2026-06-30"),
+        )
+        .unwrap();
+        let Outcome::LeftUnused { amount } = f.outcome else {
+            panic!("{f:?}")
+        };
         assert!(amount > 90.0 && amount < 97.0, "{amount}");
     }
 
     #[test]
     fn bursty_pace_uses_the_whole_period() {
-        let r = series(&[("2026-01-02T00:00:00Z", 1.0), ("2026-01-03T00:00:00Z", 1.0), ("2026-06-01T00:00:00Z", 48.0)]);
-        let f = forecast(&cumulative(&r), Some(100.0), 50.0, day("2026-01-01"), day("2026-12-31"), day("2026-06-30"))
-            .unwrap();
+        let r = series(&[
+            ("2026-01-02T00:00:00Z", 1.0),
+            ("2026-01-03T00:00:00Z", 1.0),
+            ("2026-06-01T00:00:00Z", 48.0),
+        ]);
+        let f = forecast(
+            &cumulative(&r),
+            Some(100.0),
+            50.0,
+            day("2026-01-01"),
+            day("2026-12-31"),
+            day("2026-06-30"),
+        )
+        .unwrap();
         assert!((f.per_day - 50.0 / 181.0).abs() < 0.01, "{}", f.per_day);
     }
 
@@ -143,16 +202,30 @@ mod tests {
     fn none_when_too_few_uncapped_or_over() {
         let (s, e, t) = (day("2026-01-01"), day("2026-12-31"), day("2026-06-30"));
         assert_eq!(forecast(&[], Some(10.0), 0.0, s, e, t), None, "no records");
-        let two = cumulative(&series(&[("2026-01-10T00:00:00Z", 1.0), ("2026-05-10T00:00:00Z", 1.0)]));
+        let two = cumulative(&series(&[
+            ("2026-01-10T00:00:00Z", 1.0),
+            ("2026-05-10T00:00:00Z", 1.0),
+        ]));
         assert_eq!(forecast(&two, Some(10.0), 2.0, s, e, t), None, "too few");
         let close = cumulative(&series(&[
             ("2026-05-01T00:00:00Z", 1.0),
             ("2026-05-02T00:00:00Z", 1.0),
             ("2026-05-03T00:00:00Z", 1.0),
         ]));
-        assert_eq!(forecast(&close, Some(10.0), 3.0, s, e, t), None, "span too short");
+        assert_eq!(
+            forecast(&close, Some(10.0), 3.0, s, e, t),
+            None,
+            "span too short"
+        );
         assert_eq!(forecast(&two, None, 2.0, s, e, t), None, "as needed");
-        assert_eq!(forecast(&two, Some(10.0), 2.0, s, e, day("2027-01-01")), None, "expired");
-        assert_eq!(forecast(&two, Some(2.0), 3.0, s, e, t).unwrap().outcome, Outcome::Exhausted);
+        assert_eq!(
+            forecast(&two, Some(10.0), 2.0, s, e, day("2027-01-01")),
+            None,
+            "expired"
+        );
+        assert_eq!(
+            forecast(&two, Some(2.0), 3.0, s, e, t).unwrap().outcome,
+            Outcome::Exhausted
+        );
     }
 }

@@ -60,10 +60,40 @@ pub enum ColKind {
 const ALL_COLS: [ColId; 34] = {
     use ColId::*;
     [
-        CaseNumber, Title, Severity, Status, Created, Closed, PrimaryContact, Product, ServiceName,
-        DeliveryType, StartDate, EndDate, DeliveredHours, Resource, Learner, LearnerEmail, Activity,
-        ActivityType, Started, Completed, Hours, Name, Email, Role, Added, Assessment, Technology,
-        SetupDate, LastCollected, LogAnalytics, Reason, Classification, ContractNumber, Quantity,
+        CaseNumber,
+        Title,
+        Severity,
+        Status,
+        Created,
+        Closed,
+        PrimaryContact,
+        Product,
+        ServiceName,
+        DeliveryType,
+        StartDate,
+        EndDate,
+        DeliveredHours,
+        Resource,
+        Learner,
+        LearnerEmail,
+        Activity,
+        ActivityType,
+        Started,
+        Completed,
+        Hours,
+        Name,
+        Email,
+        Role,
+        Added,
+        Assessment,
+        Technology,
+        SetupDate,
+        LastCollected,
+        LogAnalytics,
+        Reason,
+        Classification,
+        ContractNumber,
+        Quantity,
     ]
 };
 
@@ -72,9 +102,8 @@ impl ColId {
         use ColId::*;
         match self {
             Severity | Status | DeliveryType | ActivityType | Role | Reason => ColKind::Enum,
-            Created | Closed | StartDate | EndDate | Started | Completed | Added | SetupDate | LastCollected => {
-                ColKind::Date
-            }
+            Created | Closed | StartDate | EndDate | Started | Completed | Added | SetupDate
+            | LastCollected => ColKind::Date,
             DeliveredHours | Hours | Quantity => ColKind::Number,
             _ => ColKind::Text,
         }
@@ -174,7 +203,9 @@ impl GridRow for ActivityRecord {
             },
             (ActivityRecord::ProactiveDelivery(r), c) => match c {
                 ServiceName => text(&r.service_name),
-                DeliveryType => r.delivery_type.map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
+                DeliveryType => r
+                    .delivery_type
+                    .map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
                 Status => Cell::Enum(r.status.as_str()),
                 StartDate => Cell::Date(&r.start_date),
                 EndDate => opt_date(&r.end_date),
@@ -186,7 +217,9 @@ impl GridRow for ActivityRecord {
                 Learner => text(&r.learner_name),
                 LearnerEmail => opt_text(&r.learner_email),
                 Activity => text(&r.activity_title),
-                ActivityType => r.activity_type.map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
+                ActivityType => r
+                    .activity_type
+                    .map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
                 Status => Cell::Enum(r.status.as_str()),
                 Started => Cell::Date(&r.started_at),
                 Completed => opt_date(&r.completed_at),
@@ -224,7 +257,9 @@ impl GridRow for AdditionalCase {
             Status => self.status.map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
             Hours => opt_num(self.hours),
             Reason => Cell::Enum(self.reason.as_str()),
-            Classification => self.classification.map_or(Cell::Empty, |c| Cell::Enum(c.as_str())),
+            Classification => self
+                .classification
+                .map_or(Cell::Empty, |c| Cell::Enum(c.as_str())),
             ContractNumber => opt_text(&self.contract_number),
             _ => Cell::Empty,
         }
@@ -280,7 +315,9 @@ impl RecordKind {
             let k = RecordKind::of(r);
             counts[kinds.iter().position(|x| *x == k).unwrap_or(0)] += 1;
         }
-        let best = (0..5).max_by_key(|i| (counts[*i], usize::MAX - i)).unwrap_or(0);
+        let best = (0..5)
+            .max_by_key(|i| (counts[*i], usize::MAX - i))
+            .unwrap_or(0);
         if counts[best] == 0 {
             RecordKind::for_service(service)
         } else {
@@ -292,19 +329,48 @@ impl RecordKind {
     pub fn columns(self) -> &'static [ColId] {
         use ColId::*;
         match self {
-            RecordKind::SupportRequest => {
-                &[CaseNumber, Title, Severity, Status, Created, Closed, PrimaryContact, Product, Quantity]
-            }
-            RecordKind::ProactiveDelivery => {
-                &[ServiceName, DeliveryType, Status, StartDate, EndDate, DeliveredHours, Resource, Quantity]
-            }
-            RecordKind::EducationActivity => {
-                &[Learner, LearnerEmail, Activity, ActivityType, Status, Started, Completed, Hours, Quantity]
-            }
+            RecordKind::SupportRequest => &[
+                CaseNumber,
+                Title,
+                Severity,
+                Status,
+                Created,
+                Closed,
+                PrimaryContact,
+                Product,
+                Quantity,
+            ],
+            RecordKind::ProactiveDelivery => &[
+                ServiceName,
+                DeliveryType,
+                Status,
+                StartDate,
+                EndDate,
+                DeliveredHours,
+                Resource,
+                Quantity,
+            ],
+            RecordKind::EducationActivity => &[
+                Learner,
+                LearnerEmail,
+                Activity,
+                ActivityType,
+                Status,
+                Started,
+                Completed,
+                Hours,
+                Quantity,
+            ],
             RecordKind::SupportContact => &[Name, Email, Role, Status, Added, Quantity],
-            RecordKind::AssessmentSetup => {
-                &[Assessment, Technology, Status, SetupDate, LastCollected, LogAnalytics, Quantity]
-            }
+            RecordKind::AssessmentSetup => &[
+                Assessment,
+                Technology,
+                Status,
+                SetupDate,
+                LastCollected,
+                LogAnalytics,
+                Quantity,
+            ],
         }
     }
 }
@@ -355,10 +421,18 @@ impl SortSpec {
     /// toggling.
     pub fn clicked(current: Option<SortSpec>, col: ColId) -> SortSpec {
         match current {
-            Some(s) if s.col == col => {
-                SortSpec { col, dir: if s.dir == SortDir::Asc { SortDir::Desc } else { SortDir::Asc } }
-            }
-            _ => SortSpec { col, dir: SortDir::Asc },
+            Some(s) if s.col == col => SortSpec {
+                col,
+                dir: if s.dir == SortDir::Asc {
+                    SortDir::Desc
+                } else {
+                    SortDir::Asc
+                },
+            },
+            _ => SortSpec {
+                col,
+                dir: SortDir::Asc,
+            },
         }
     }
 }
@@ -383,9 +457,15 @@ fn key(cell: Cell<'_>, label: &dyn Fn(&'static str) -> String) -> Option<Key> {
 /// Row indices in sorted order. Stable (ties keep API order); empty and
 /// unreadable values last in either direction. `label` gives an enum's
 /// words, so enums sort as the user reads them.
-pub fn sort_order<R: GridRow>(rows: &[R], sort: Option<SortSpec>, label: &dyn Fn(&'static str) -> String) -> Vec<u32> {
+pub fn sort_order<R: GridRow>(
+    rows: &[R],
+    sort: Option<SortSpec>,
+    label: &dyn Fn(&'static str) -> String,
+) -> Vec<u32> {
     let mut idx: Vec<u32> = (0..rows.len() as u32).collect();
-    let Some(SortSpec { col, dir }) = sort else { return idx };
+    let Some(SortSpec { col, dir }) = sort else {
+        return idx;
+    };
     let keys: Vec<Option<Key>> = rows.iter().map(|r| key(r.cell(col), label)).collect();
     idx.sort_by(|&a, &b| {
         let (ka, kb) = (&keys[a as usize], &keys[b as usize]);
@@ -408,7 +488,11 @@ pub fn sort_order<R: GridRow>(rows: &[R], sort: Option<SortSpec>, label: &dyn Fn
 
 /// Per row, the folded text that Filter rows searches: every text and enum
 /// (as words) column, plus numbers as written.
-pub fn haystacks<R: GridRow>(rows: &[R], cols: &[ColId], label: &dyn Fn(&'static str) -> String) -> Vec<String> {
+pub fn haystacks<R: GridRow>(
+    rows: &[R],
+    cols: &[ColId],
+    label: &dyn Fn(&'static str) -> String,
+) -> Vec<String> {
     rows.iter()
         .map(|r| {
             let mut h = String::new();
@@ -434,7 +518,11 @@ pub fn filter_order(order: &[u32], hay: &[String], query: &str) -> Vec<u32> {
     if words.is_empty() {
         return order.to_vec();
     }
-    order.iter().copied().filter(|&i| words.iter().all(|w| hay[i as usize].contains(w))).collect()
+    order
+        .iter()
+        .copied()
+        .filter(|&i| words.iter().all(|w| hay[i as usize].contains(w)))
+        .collect()
 }
 
 /// The date a record counts on, for charts and the forecast.
@@ -471,9 +559,21 @@ mod tests {
         let r = rows();
         let s = |col, dir| sort_order(&r, Some(SortSpec { col, dir }), &label);
         assert_eq!(s(ColId::Quantity, SortDir::Asc), [3, 0, 2, 1]);
-        assert_eq!(s(ColId::Quantity, SortDir::Desc), [1, 0, 2, 3], "ties keep API order");
-        assert_eq!(s(ColId::Created, SortDir::Asc), [1, 3, 0, 2], "unparseable last");
-        assert_eq!(s(ColId::Created, SortDir::Desc), [0, 3, 1, 2], "unparseable last");
+        assert_eq!(
+            s(ColId::Quantity, SortDir::Desc),
+            [1, 0, 2, 3],
+            "ties keep API order"
+        );
+        assert_eq!(
+            s(ColId::Created, SortDir::Asc),
+            [1, 3, 0, 2],
+            "unparseable last"
+        );
+        assert_eq!(
+            s(ColId::Created, SortDir::Desc),
+            [0, 3, 1, 2],
+            "unparseable last"
+        );
         assert_eq!(s(ColId::Title, SortDir::Asc), [2, 3, 1, 0], "accents fold");
         assert_eq!(sort_order(&r, None, &label), [0, 1, 2, 3]);
     }
@@ -487,7 +587,11 @@ mod tests {
         assert_eq!(filter_order(&all, &hay, ""), all);
         assert_eq!(filter_order(&all, &hay, "citta"), [3]);
         assert_eq!(filter_order(&all, &hay, "ECLAIR cn-b"), [1]);
-        assert_eq!(filter_order(&all, &hay, "closed").len(), 4, "enum words are searched");
+        assert_eq!(
+            filter_order(&all, &hay, "closed").len(),
+            4,
+            "enum words are searched"
+        );
         for q in ["a", "al", "alp", "alph", "zzz"] {
             let n = filter_order(&all, &hay, q);
             assert!(n.iter().all(|i| all.contains(i)));
@@ -499,7 +603,13 @@ mod tests {
         let s = SortSpec::clicked(None, ColId::Title);
         assert_eq!(s.dir, SortDir::Asc);
         assert_eq!(SortSpec::clicked(Some(s), ColId::Title).dir, SortDir::Desc);
-        assert_eq!(SortSpec::clicked(Some(s), ColId::Quantity), SortSpec { col: ColId::Quantity, dir: SortDir::Asc });
+        assert_eq!(
+            SortSpec::clicked(Some(s), ColId::Quantity),
+            SortSpec {
+                col: ColId::Quantity,
+                dir: SortDir::Asc
+            }
+        );
         for c in ALL_COLS {
             assert_eq!(ColId::from_key(c.key()), Some(c));
         }
@@ -507,7 +617,13 @@ mod tests {
 
     #[test]
     fn dominant_kind() {
-        assert_eq!(RecordKind::dominant(&rows(), Service::OnDemandEducation), RecordKind::SupportRequest);
-        assert_eq!(RecordKind::dominant(&[], Service::OnDemandEducation), RecordKind::EducationActivity);
+        assert_eq!(
+            RecordKind::dominant(&rows(), Service::OnDemandEducation),
+            RecordKind::SupportRequest
+        );
+        assert_eq!(
+            RecordKind::dominant(&[], Service::OnDemandEducation),
+            RecordKind::EducationActivity
+        );
     }
 }

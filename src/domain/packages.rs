@@ -15,7 +15,11 @@ pub enum StatusFilter {
 }
 
 impl StatusFilter {
-    pub const ALL: [StatusFilter; 3] = [StatusFilter::All, StatusFilter::Active, StatusFilter::Inactive];
+    pub const ALL: [StatusFilter; 3] = [
+        StatusFilter::All,
+        StatusFilter::Active,
+        StatusFilter::Inactive,
+    ];
 
     pub fn as_query(self) -> &'static str {
         match self {
@@ -27,7 +31,10 @@ impl StatusFilter {
 
     /// Missing or unknown: the default, Active.
     pub fn from_query(v: Option<&str>) -> Self {
-        Self::ALL.into_iter().find(|s| Some(s.as_query()) == v).unwrap_or_default()
+        Self::ALL
+            .into_iter()
+            .find(|s| Some(s.as_query()) == v)
+            .unwrap_or_default()
     }
 
     pub fn admits(self, p: &Package) -> bool {
@@ -42,7 +49,11 @@ impl StatusFilter {
 /// The add-on Contract combobox's choice: the one asked for when it is in
 /// view, else the first active contract of the view (API order), else the
 /// first contract of the view.
-pub fn addon_contract<'a>(in_view: &[&'a Contract], asked: Option<&str>, today: NaiveDate) -> Option<&'a Contract> {
+pub fn addon_contract<'a>(
+    in_view: &[&'a Contract],
+    asked: Option<&str>,
+    today: NaiveDate,
+) -> Option<&'a Contract> {
     asked
         .and_then(|id| in_view.iter().find(|c| c.id == id))
         .or_else(|| in_view.iter().find(|c| is_active(c, today)))
@@ -52,7 +63,10 @@ pub fn addon_contract<'a>(in_view: &[&'a Contract], asked: Option<&str>, today: 
 
 /// The packages of a contract, in API order.
 pub fn contract_packages<'a>(packages: &'a [Package], contract_id: &str) -> Vec<&'a Package> {
-    packages.iter().filter(|p| p.contract_id == contract_id).collect()
+    packages
+        .iter()
+        .filter(|p| p.contract_id == contract_id)
+        .collect()
 }
 
 /// The packages shown: of the contract, the chosen package (or all), of the
@@ -74,8 +88,13 @@ pub fn packages_in_view<'a>(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expiry {
     /// Ends on `date` (today or later); `days_left` when within 90 days.
-    Expires { date: NaiveDate, days_left: Option<i64> },
-    Expired { date: NaiveDate },
+    Expires {
+        date: NaiveDate,
+        days_left: Option<i64>,
+    },
+    Expired {
+        date: NaiveDate,
+    },
     /// The end date does not parse.
     Unknown,
 }
@@ -91,7 +110,10 @@ pub fn expiry(p: &Package, today: NaiveDate) -> Expiry {
             if n < 0 {
                 Expiry::Expired { date: end }
             } else {
-                Expiry::Expires { date: end, days_left: (n <= WARN_DAYS).then_some(n) }
+                Expiry::Expires {
+                    date: end,
+                    days_left: (n <= WARN_DAYS).then_some(n),
+                }
             }
         }
     }
@@ -102,7 +124,9 @@ pub fn package_entitlements<'a>(
     entitlements: &'a [Entitlement],
     package_id: &str,
 ) -> (Vec<&'a Entitlement>, Vec<&'a Entitlement>) {
-    let mine = entitlements.iter().filter(|e| e.package_id.as_deref() == Some(package_id));
+    let mine = entitlements
+        .iter()
+        .filter(|e| e.package_id.as_deref() == Some(package_id));
     mine.partition(|e| e.kind != EntitlementKind::AdditionalBenefit)
 }
 
@@ -116,15 +140,36 @@ mod tests {
     fn filters_only_narrow() {
         let ps = vec![
             package("a", "c1", PackageStatus::Active, "2026-01-01", "2027-01-01"),
-            package("b", "c1", PackageStatus::Inactive, "2025-01-01", "2025-12-31"),
+            package(
+                "b",
+                "c1",
+                PackageStatus::Inactive,
+                "2025-01-01",
+                "2025-12-31",
+            ),
             package("c", "c2", PackageStatus::Active, "2026-01-01", "2027-01-01"),
         ];
         let ids = |v: Vec<&Package>| v.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(packages_in_view(&ps, "c1", None, StatusFilter::All)), ["a", "b"]);
-        assert_eq!(ids(packages_in_view(&ps, "c1", None, StatusFilter::Active)), ["a"]);
-        assert_eq!(ids(packages_in_view(&ps, "c1", None, StatusFilter::Inactive)), ["b"]);
-        assert_eq!(ids(packages_in_view(&ps, "c1", Some("b"), StatusFilter::Active)), Vec::<String>::new());
-        assert_eq!(ids(packages_in_view(&ps, "c1", Some("b"), StatusFilter::All)), ["b"]);
+        assert_eq!(
+            ids(packages_in_view(&ps, "c1", None, StatusFilter::All)),
+            ["a", "b"]
+        );
+        assert_eq!(
+            ids(packages_in_view(&ps, "c1", None, StatusFilter::Active)),
+            ["a"]
+        );
+        assert_eq!(
+            ids(packages_in_view(&ps, "c1", None, StatusFilter::Inactive)),
+            ["b"]
+        );
+        assert_eq!(
+            ids(packages_in_view(&ps, "c1", Some("b"), StatusFilter::Active)),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids(packages_in_view(&ps, "c1", Some("b"), StatusFilter::All)),
+            ["b"]
+        );
         assert_eq!(StatusFilter::from_query(None), StatusFilter::Active);
         assert_eq!(StatusFilter::from_query(Some("all")), StatusFilter::All);
     }
@@ -134,11 +179,40 @@ mod tests {
         let t = day("2026-11-27");
         let p = |end: &str| package("p", "c", PackageStatus::Active, "2026-01-01", end);
         let table = [
-            ("2026-11-27", Expiry::Expires { date: day("2026-11-27"), days_left: Some(0) }),
-            ("2026-11-28", Expiry::Expires { date: day("2026-11-28"), days_left: Some(1) }),
-            ("2027-02-25", Expiry::Expires { date: day("2027-02-25"), days_left: Some(90) }),
-            ("2027-02-26", Expiry::Expires { date: day("2027-02-26"), days_left: None }),
-            ("2026-11-26", Expiry::Expired { date: day("2026-11-26") }),
+            (
+                "2026-11-27",
+                Expiry::Expires {
+                    date: day("2026-11-27"),
+                    days_left: Some(0),
+                },
+            ),
+            (
+                "2026-11-28",
+                Expiry::Expires {
+                    date: day("2026-11-28"),
+                    days_left: Some(1),
+                },
+            ),
+            (
+                "2027-02-25",
+                Expiry::Expires {
+                    date: day("2027-02-25"),
+                    days_left: Some(90),
+                },
+            ),
+            (
+                "2027-02-26",
+                Expiry::Expires {
+                    date: day("2027-02-26"),
+                    days_left: None,
+                },
+            ),
+            (
+                "2026-11-26",
+                Expiry::Expired {
+                    date: day("2026-11-26"),
+                },
+            ),
             ("never", Expiry::Unknown),
         ];
         for (end, want) in table {
@@ -162,7 +236,18 @@ mod tests {
     fn splits_benefits() {
         let mut b = ent("b", "c", Some("p"), Service::Other, Unit::Days, None, 0.0);
         b.kind = EntitlementKind::AdditionalBenefit;
-        let es = vec![ent("s", "c", Some("p"), Service::ReactiveSupport, Unit::Hours, Some(1.0), 0.0), b];
+        let es = vec![
+            ent(
+                "s",
+                "c",
+                Some("p"),
+                Service::ReactiveSupport,
+                Unit::Hours,
+                Some(1.0),
+                0.0,
+            ),
+            b,
+        ];
         let (s, bs) = package_entitlements(&es, "p");
         assert_eq!((s.len(), bs.len()), (1, 1));
         assert_eq!(bs[0].id, "b");

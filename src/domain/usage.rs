@@ -9,7 +9,10 @@ pub struct Usage {
 
 impl Usage {
     pub fn new(consumed: f64, purchased: Option<f64>) -> Self {
-        Self { consumed, purchased }
+        Self {
+            consumed,
+            purchased,
+        }
     }
 
     /// What is left, never negative; `None` when as needed.
@@ -33,7 +36,13 @@ impl Usage {
 
     /// Share consumed, 0..=100, for the bar's width.
     pub fn percent(&self) -> Option<f64> {
-        self.purchased.map(|p| if p <= 0.0 { 100.0 } else { (self.consumed / p * 100.0).clamp(0.0, 100.0) })
+        self.purchased.map(|p| {
+            if p <= 0.0 {
+                100.0
+            } else {
+                (self.consumed / p * 100.0).clamp(0.0, 100.0)
+            }
+        })
     }
 
     /// Adds another part; one uncapped part makes the sum uncapped.
@@ -61,7 +70,8 @@ mod tests {
     #[test]
     fn table() {
         // consumed, purchased, remaining, over, bar
-        let rows: [(f64, Option<f64>, Option<f64>, Option<f64>, Option<f64>); 5] = [
+        type Row = (f64, Option<f64>, Option<f64>, Option<f64>, Option<f64>);
+        let rows: [Row; 5] = [
             (10.0, Some(40.0), Some(30.0), None, Some(10.0)),
             (46.0, Some(40.0), Some(0.0), Some(6.0), Some(40.0)),
             (40.0, Some(40.0), Some(0.0), None, Some(40.0)),
@@ -70,7 +80,11 @@ mod tests {
         ];
         for (c, p, rem, over, bar) in rows {
             let u = Usage::new(c, p);
-            assert_eq!((u.remaining(), u.over(), u.bar_now()), (rem, over, bar), "{c} of {p:?}");
+            assert_eq!(
+                (u.remaining(), u.over(), u.bar_now()),
+                (rem, over, bar),
+                "{c} of {p:?}"
+            );
         }
     }
 

@@ -41,7 +41,11 @@ fn number_flaw(n: f64) -> Option<Flaw> {
 }
 
 fn dates(list: &'static str, id: &str, start: &str, end: &str, out: &mut Vec<Finding>) {
-    let f = |flaw| Finding { list, id: id.to_owned(), flaw };
+    let f = |flaw| Finding {
+        list,
+        id: id.to_owned(),
+        flaw,
+    };
     match (parse_date(start), parse_date(end)) {
         (Some(s), Some(e)) if e < s => out.push(f(Flaw::EndBeforeStart)),
         (None, _) => out.push(f(Flaw::BadDate("startDate"))),
@@ -62,7 +66,11 @@ pub fn check_activity(doc: &CustomerActivity) -> Vec<Finding> {
     let contracts: HashSet<&str> = doc.contracts.iter().map(|c| c.id.as_str()).collect();
     let mut seen = HashSet::new();
     for e in doc.entitlements.iter() {
-        let f = |flaw| Finding { list: "entitlements", id: e.id.clone(), flaw };
+        let f = |flaw| Finding {
+            list: "entitlements",
+            id: e.id.clone(),
+            flaw,
+        };
         if !seen.insert(e.id.as_str()) {
             out.push(f(Flaw::DuplicateId));
         }
@@ -80,14 +88,26 @@ pub fn check_activity(doc: &CustomerActivity) -> Vec<Finding> {
 }
 
 /// The flaws of an entitlement's records.
-pub fn check_records(entitlement_id: &str, answered_for: &str, records: &[ActivityRecord]) -> Vec<Finding> {
+pub fn check_records(
+    entitlement_id: &str,
+    answered_for: &str,
+    records: &[ActivityRecord],
+) -> Vec<Finding> {
     let mut out = Vec::new();
     if answered_for != entitlement_id {
-        out.push(Finding { list: "records", id: answered_for.to_owned(), flaw: Flaw::OtherEntitlement });
+        out.push(Finding {
+            list: "records",
+            id: answered_for.to_owned(),
+            flaw: Flaw::OtherEntitlement,
+        });
     }
     let mut seen = HashSet::new();
     for r in records {
-        let f = |flaw| Finding { list: "records", id: r.id().to_owned(), flaw };
+        let f = |flaw| Finding {
+            list: "records",
+            id: r.id().to_owned(),
+            flaw,
+        };
         if !seen.insert(r.id()) {
             out.push(f(Flaw::DuplicateId));
         }
@@ -103,19 +123,33 @@ pub fn check_records(entitlement_id: &str, answered_for: &str, records: &[Activi
     out
 }
 
+/// A record's date field: its wire name and value, when present.
+type DateField<'a> = (&'static str, Option<&'a str>);
+
 fn record_dates(r: &ActivityRecord) -> Vec<(&'static str, &str)> {
-    let (a, b): ((&'static str, Option<&str>), (&'static str, Option<&str>)) = match r {
-        ActivityRecord::SupportRequest(x) => (("createdAt", Some(&x.created_at)), ("closedAt", x.closed_at.as_deref())),
-        ActivityRecord::ProactiveDelivery(x) => (("startDate", Some(&x.start_date)), ("endDate", x.end_date.as_deref())),
-        ActivityRecord::EducationActivity(x) => {
-            (("startedAt", Some(&x.started_at)), ("completedAt", x.completed_at.as_deref()))
-        }
+    let (a, b): (DateField, DateField) = match r {
+        ActivityRecord::SupportRequest(x) => (
+            ("createdAt", Some(&x.created_at)),
+            ("closedAt", x.closed_at.as_deref()),
+        ),
+        ActivityRecord::ProactiveDelivery(x) => (
+            ("startDate", Some(&x.start_date)),
+            ("endDate", x.end_date.as_deref()),
+        ),
+        ActivityRecord::EducationActivity(x) => (
+            ("startedAt", Some(&x.started_at)),
+            ("completedAt", x.completed_at.as_deref()),
+        ),
         ActivityRecord::SupportContact(x) => (("addedAt", x.added_at.as_deref()), ("", None)),
-        ActivityRecord::AssessmentSetup(x) => {
-            (("setupDate", x.setup_date.as_deref()), ("lastCollectedAt", x.last_collected_at.as_deref()))
-        }
+        ActivityRecord::AssessmentSetup(x) => (
+            ("setupDate", x.setup_date.as_deref()),
+            ("lastCollectedAt", x.last_collected_at.as_deref()),
+        ),
     };
-    [a, b].into_iter().filter_map(|(n, v)| v.map(|v| (n, v))).collect()
+    [a, b]
+        .into_iter()
+        .filter_map(|(n, v)| v.map(|v| (n, v)))
+        .collect()
 }
 
 /// Findings for items the decoder set aside.
@@ -143,35 +177,71 @@ mod tests {
         let doc = CustomerActivity {
             generated_at: "2026-11-27T00:00:00Z".into(),
             workspaces: Lenient::default(),
-            contracts: vec![contract("c1", "2026-12-01", "2026-01-01", &["w"]), contract("c2", "x", "2026-01-01", &[])]
-                .into(),
+            contracts: vec![
+                contract("c1", "2026-12-01", "2026-01-01", &["w"]),
+                contract("c2", "x", "2026-01-01", &[]),
+            ]
+            .into(),
             entitlements: vec![
-                ent("e1", "c1", None, Service::ReactiveSupport, Unit::Hours, Some(10.0), -1.0),
-                ent("e1", "c9", None, Service::ReactiveSupport, Unit::Hours, Some(f64::NAN), 1.0),
+                ent(
+                    "e1",
+                    "c1",
+                    None,
+                    Service::ReactiveSupport,
+                    Unit::Hours,
+                    Some(10.0),
+                    -1.0,
+                ),
+                ent(
+                    "e1",
+                    "c9",
+                    None,
+                    Service::ReactiveSupport,
+                    Unit::Hours,
+                    Some(f64::NAN),
+                    1.0,
+                ),
                 benefit,
             ]
             .into(),
             packages: Lenient::default(),
         };
-        let flaws: Vec<(String, Flaw)> = check_activity(&doc).into_iter().map(|f| (f.id, f.flaw)).collect();
-        assert_eq!(flaws, [
-            ("c1".into(), Flaw::EndBeforeStart),
-            ("c2".into(), Flaw::BadDate("startDate")),
-            ("e1".into(), Flaw::NegativeQuantity),
-            ("e1".into(), Flaw::DuplicateId),
-            ("e1".into(), Flaw::NotANumber),
-            ("e1".into(), Flaw::UnknownContract),
-            ("b".into(), Flaw::ConsumedOnBenefit),
-        ]);
+        let flaws: Vec<(String, Flaw)> = check_activity(&doc)
+            .into_iter()
+            .map(|f| (f.id, f.flaw))
+            .collect();
+        assert_eq!(
+            flaws,
+            [
+                ("c1".into(), Flaw::EndBeforeStart),
+                ("c2".into(), Flaw::BadDate("startDate")),
+                ("e1".into(), Flaw::NegativeQuantity),
+                ("e1".into(), Flaw::DuplicateId),
+                ("e1".into(), Flaw::NotANumber),
+                ("e1".into(), Flaw::UnknownContract),
+                ("b".into(), Flaw::ConsumedOnBenefit),
+            ]
+        );
         assert_eq!(doc.entitlements.len(), 3, "nothing dropped");
     }
 
     #[test]
     fn flags_records() {
-        let recs = vec![sr("r1", "2026-01-01T00:00:00Z", 1.0, "t"), sr("r1", "yesterday", -2.0, "t")];
+        let recs = vec![
+            sr("r1", "2026-01-01T00:00:00Z", 1.0, "t"),
+            sr("r1", "yesterday", -2.0, "t"),
+        ];
         let f = check_records("e1", "e2", &recs);
         let flaws: Vec<&Flaw> = f.iter().map(|f| &f.flaw).collect();
-        assert_eq!(flaws, [&Flaw::OtherEntitlement, &Flaw::DuplicateId, &Flaw::NegativeQuantity, &Flaw::BadDate("createdAt")]);
+        assert_eq!(
+            flaws,
+            [
+                &Flaw::OtherEntitlement,
+                &Flaw::DuplicateId,
+                &Flaw::NegativeQuantity,
+                &Flaw::BadDate("createdAt")
+            ]
+        );
         assert!(check_records("e1", "e1", &recs[..1]).is_empty());
     }
 }

@@ -20,7 +20,9 @@ impl WorkspaceSel {
     pub fn from_query(value: Option<&str>, me: &Me) -> Self {
         match value {
             Some(Self::ALL) if me.workspaces.len() > 1 => WorkspaceSel::All,
-            Some(id) if me.workspaces.iter().any(|w| w.id == id) => WorkspaceSel::One(id.to_owned()),
+            Some(id) if me.workspaces.iter().any(|w| w.id == id) => {
+                WorkspaceSel::One(id.to_owned())
+            }
             _ => Self::default_for(me),
         }
     }
@@ -28,7 +30,12 @@ impl WorkspaceSel {
     /// The user's current workspace (or their first, should the current one
     /// not be among theirs).
     pub fn default_for(me: &Me) -> Self {
-        if me.workspaces.iter().any(|w| w.id == me.current_workspace_id) || me.workspaces.is_empty() {
+        if me
+            .workspaces
+            .iter()
+            .any(|w| w.id == me.current_workspace_id)
+            || me.workspaces.is_empty()
+        {
             WorkspaceSel::One(me.current_workspace_id.clone())
         } else {
             WorkspaceSel::One(me.workspaces[0].id.clone())
@@ -67,7 +74,11 @@ pub fn is_active(c: &Contract, today: NaiveDate) -> bool {
 }
 
 /// The contracts of the selected workspace(s), each once, in API order.
-pub fn contracts_in_view<'a>(contracts: &'a [Contract], sel: &WorkspaceSel, me: &Me) -> Vec<&'a Contract> {
+pub fn contracts_in_view<'a>(
+    contracts: &'a [Contract],
+    sel: &WorkspaceSel,
+    me: &Me,
+) -> Vec<&'a Contract> {
     let mut seen = std::collections::HashSet::new();
     contracts
         .iter()
@@ -83,7 +94,10 @@ pub fn active_contracts<'a>(
     me: &Me,
     today: NaiveDate,
 ) -> Vec<&'a Contract> {
-    contracts_in_view(contracts, sel, me).into_iter().filter(|c| is_active(c, today)).collect()
+    contracts_in_view(contracts, sel, me)
+        .into_iter()
+        .filter(|c| is_active(c, today))
+        .collect()
 }
 
 #[cfg(test)]
@@ -94,12 +108,27 @@ mod tests {
     #[test]
     fn workspace_query_falls_back_to_current() {
         let me = me(&["w1", "w2"], "w2");
-        assert_eq!(WorkspaceSel::from_query(None, &me), WorkspaceSel::One("w2".into()));
-        assert_eq!(WorkspaceSel::from_query(Some("nope"), &me), WorkspaceSel::One("w2".into()));
-        assert_eq!(WorkspaceSel::from_query(Some("all"), &me), WorkspaceSel::All);
-        assert_eq!(WorkspaceSel::from_query(Some("w1"), &me), WorkspaceSel::One("w1".into()));
+        assert_eq!(
+            WorkspaceSel::from_query(None, &me),
+            WorkspaceSel::One("w2".into())
+        );
+        assert_eq!(
+            WorkspaceSel::from_query(Some("nope"), &me),
+            WorkspaceSel::One("w2".into())
+        );
+        assert_eq!(
+            WorkspaceSel::from_query(Some("all"), &me),
+            WorkspaceSel::All
+        );
+        assert_eq!(
+            WorkspaceSel::from_query(Some("w1"), &me),
+            WorkspaceSel::One("w1".into())
+        );
         let single = self::me(&["w1"], "w1");
-        assert_eq!(WorkspaceSel::from_query(Some("all"), &single), WorkspaceSel::One("w1".into()));
+        assert_eq!(
+            WorkspaceSel::from_query(Some("all"), &single),
+            WorkspaceSel::One("w1".into())
+        );
     }
 
     #[test]
@@ -115,8 +144,19 @@ mod tests {
         ];
         let t = day("2026-11-27");
         let ids = |v: Vec<&Contract>| v.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(active_contracts(&cs, &WorkspaceSel::All, &me, t)), ["starts", "ends"]);
-        assert_eq!(ids(active_contracts(&cs, &WorkspaceSel::One("w2".into()), &me, t)), ["ends"]);
+        assert_eq!(
+            ids(active_contracts(&cs, &WorkspaceSel::All, &me, t)),
+            ["starts", "ends"]
+        );
+        assert_eq!(
+            ids(active_contracts(
+                &cs,
+                &WorkspaceSel::One("w2".into()),
+                &me,
+                t
+            )),
+            ["ends"]
+        );
         assert_eq!(contracts_in_view(&cs, &WorkspaceSel::All, &me).len(), 5);
     }
 }

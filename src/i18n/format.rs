@@ -40,20 +40,27 @@ fn formatter(l: Locale, k: Kind) -> Function {
         m.borrow_mut()
             .entry((l, k))
             .or_insert_with(|| match k {
-                Kind::Number => {
-                    Intl::NumberFormat::new(&locales(l), &options(&[("maximumFractionDigits", 2.into())])).format()
-                }
+                Kind::Number => Intl::NumberFormat::new(
+                    &locales(l),
+                    &options(&[("maximumFractionDigits", 2.into())]),
+                )
+                .format(),
                 Kind::Date => Intl::DateTimeFormat::new(
                     &locales(l),
                     &options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]),
                 )
                 .format(),
-                Kind::DateLocal => {
-                    Intl::DateTimeFormat::new(&locales(l), &options(&[("dateStyle", "medium".into())])).format()
-                }
+                Kind::DateLocal => Intl::DateTimeFormat::new(
+                    &locales(l),
+                    &options(&[("dateStyle", "medium".into())]),
+                )
+                .format(),
                 Kind::DateTime => Intl::DateTimeFormat::new(
                     &locales(l),
-                    &options(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]),
+                    &options(&[
+                        ("dateStyle", "medium".into()),
+                        ("timeStyle", "short".into()),
+                    ]),
                 )
                 .format(),
             })
@@ -62,7 +69,10 @@ fn formatter(l: Locale, k: Kind) -> Function {
 }
 
 fn call(f: &Function, v: &JsValue) -> String {
-    f.call1(&JsValue::NULL, v).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    f.call1(&JsValue::NULL, v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 /// A number for reading: grouping and at most two decimals, per locale.
@@ -92,7 +102,10 @@ pub fn quantity(l: Locale, n: f64, unit: Unit) -> String {
 pub fn date(l: Locale, d: NaiveDate) -> String {
     let ms = js_sys::Date::utc(d.year() as f64, d.month0() as f64);
     let ms = ms + (d.day0() as f64) * 86_400_000.0;
-    call(&formatter(l, Kind::Date), &js_sys::Date::new(&JsValue::from_f64(ms)))
+    call(
+        &formatter(l, Kind::Date),
+        &js_sys::Date::new(&JsValue::from_f64(ms)),
+    )
 }
 
 /// A contract date or instant as sent: a date reads as a day; an instant
@@ -103,7 +116,10 @@ pub fn any_date(l: Locale, s: &str) -> String {
         return date(l, d);
     }
     match crate::domain::dates::parse_instant_ms(s) {
-        Some(ms) => call(&formatter(l, Kind::DateLocal), &js_sys::Date::new(&JsValue::from_f64(ms as f64))),
+        Some(ms) => call(
+            &formatter(l, Kind::DateLocal),
+            &js_sys::Date::new(&JsValue::from_f64(ms as f64)),
+        ),
         None => s.to_owned(),
     }
 }
@@ -111,7 +127,10 @@ pub fn any_date(l: Locale, s: &str) -> String {
 /// An instant with its time, in the browser's time zone.
 pub fn date_time(l: Locale, s: &str) -> String {
     match crate::domain::dates::parse_instant_ms(s) {
-        Some(ms) => call(&formatter(l, Kind::DateTime), &js_sys::Date::new(&JsValue::from_f64(ms as f64))),
+        Some(ms) => call(
+            &formatter(l, Kind::DateTime),
+            &js_sys::Date::new(&JsValue::from_f64(ms as f64)),
+        ),
         None => s.to_owned(),
     }
 }
@@ -125,6 +144,10 @@ pub fn relative_days(l: Locale, days: i64) -> String {
 /// Today in the browser's time zone.
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or(NaiveDate::MIN)
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(NaiveDate::MIN)
 }

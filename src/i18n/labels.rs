@@ -59,7 +59,9 @@ pub fn unit_word(l: Locale, unit: Unit, one: bool) -> &'static str {
 pub fn unit_header(l: Locale, unit: Unit) -> String {
     let w = unit_word(l, unit, false);
     let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 pub fn group_title(l: Locale, g: TileGroup) -> &'static str {
@@ -74,17 +76,29 @@ pub fn group_title(l: Locale, g: TileGroup) -> &'static str {
 
 /// "12 of 40 hours consumed": a progress bar's value in words.
 pub fn bar_valuetext(l: Locale, consumed: &str, purchased: &str, unit: &str) -> String {
-    pick(l, format!("{consumed} of {purchased} {unit} consumed"), format!("{consumed} di {purchased} {unit} consumati"))
+    pick(
+        l,
+        format!("{consumed} of {purchased} {unit} consumed"),
+        format!("{consumed} di {purchased} {unit} consumati"),
+    )
 }
 
 /// "6 hours over".
 pub fn over_text(l: Locale, quantity: &str) -> String {
-    pick(l, format!("{quantity} over"), format!("{quantity} in eccesso"))
+    pick(
+        l,
+        format!("{quantity} over"),
+        format!("{quantity} in eccesso"),
+    )
 }
 
 /// "12 of 40 hours" / "12 of 40 hours (As needed)".
 pub fn of_text(l: Locale, consumed: &str, purchased: &str) -> String {
-    pick(l, format!("{consumed} of {purchased}"), format!("{consumed} di {purchased}"))
+    pick(
+        l,
+        format!("{consumed} of {purchased}"),
+        format!("{consumed} di {purchased}"),
+    )
 }
 
 pub fn expires(l: Locale, date: &str) -> String {
@@ -106,15 +120,27 @@ pub fn days_left(l: Locale, n: &str, one: bool) -> String {
 }
 
 pub fn runs_out(l: Locale, date: &str) -> String {
-    pick(l, format!("At this pace it runs out on {date}, before it ends."), format!("A questo ritmo si esaurisce il {date}, prima della scadenza."))
+    pick(
+        l,
+        format!("At this pace it runs out on {date}, before it ends."),
+        format!("A questo ritmo si esaurisce il {date}, prima della scadenza."),
+    )
 }
 
 pub fn left_unused(l: Locale, quantity: &str) -> String {
-    pick(l, format!("At this pace {quantity} will be left unused when it ends."), format!("A questo ritmo, alla scadenza resteranno inutilizzati {quantity}."))
+    pick(
+        l,
+        format!("At this pace {quantity} will be left unused when it ends."),
+        format!("A questo ritmo, alla scadenza resteranno inutilizzati {quantity}."),
+    )
 }
 
 pub fn pace(l: Locale, per_month: &str) -> String {
-    pick(l, format!("Pace: {per_month} a month"), format!("Ritmo: {per_month} al mese"))
+    pick(
+        l,
+        format!("Pace: {per_month} a month"),
+        format!("Ritmo: {per_month} al mese"),
+    )
 }
 
 /// "Showing 12 of 40 records" / "40 records".
@@ -129,34 +155,66 @@ pub fn record_count(l: Locale, shown: &str, total: &str, filtered: bool, one: bo
 }
 
 pub fn advisory_option(l: Locale, n: &str) -> String {
-    pick(l, format!("Advisory support ({n})"), format!("Supporto consultivo ({n})"))
+    pick(
+        l,
+        format!("Advisory support ({n})"),
+        format!("Supporto consultivo ({n})"),
+    )
 }
 
 pub fn problem_resolution_option(l: Locale, n: &str) -> String {
-    pick(l, format!("Problem resolution support ({n})"), format!("Supporto per la risoluzione dei problemi ({n})"))
+    pick(
+        l,
+        format!("Problem resolution support ({n})"),
+        format!("Supporto per la risoluzione dei problemi ({n})"),
+    )
 }
 
 pub fn load_failed(l: Locale, what: &str, why: &str) -> String {
-    pick(l, format!("Couldn't load {what}: {why}."), format!("Impossibile caricare {what}: {why}."))
+    pick(
+        l,
+        format!("Couldn't load {what}: {why}."),
+        format!("Impossibile caricare {what}: {why}."),
+    )
 }
 
 pub fn http_failed(l: Locale, status: u16, detail: &str) -> String {
-    let detail = if detail.is_empty() { String::new() } else { format!(" ({detail})") };
-    pick(l, format!("the server answered {status}{detail}"), format!("il server ha risposto {status}{detail}"))
+    let detail = if detail.is_empty() {
+        String::new()
+    } else {
+        format!(" ({detail})")
+    };
+    pick(
+        l,
+        format!("the server answered {status}{detail}"),
+        format!("il server ha risposto {status}{detail}"),
+    )
 }
 
 pub fn timed_out(l: Locale, seconds: u32) -> String {
-    pick(l, format!("the server did not answer within {seconds} seconds"), format!("il server non ha risposto entro {seconds} secondi"))
+    pick(
+        l,
+        format!("the server did not answer within {seconds} seconds"),
+        format!("il server non ha risposto entro {seconds} secondi"),
+    )
 }
 
 pub fn retry_after(l: Locale, seconds: &str) -> String {
-    pick(l, format!("The server asked to retry in {seconds} seconds."), format!("Il server ha chiesto di riprovare tra {seconds} secondi."))
+    pick(
+        l,
+        format!("The server asked to retry in {seconds} seconds."),
+        format!("Il server ha chiesto di riprovare tra {seconds} secondi."),
+    )
 }
 
 /// The text alternative of the consumption chart.
 pub fn chart_alt(l: Locale, total: &str, first: &str, last: &str, cap: Option<&str>) -> String {
-    let cap_en = cap.map(|c| format!(" against {c} purchased")).unwrap_or_default();
-    let cap_it = cap.map(|c| format!(" rispetto a {c} acquistati")).unwrap_or_default();
+    let cap_en = cap
+        .map(|c| format!(" against {c} purchased"))
+        .unwrap_or_default();
+    let cap_it = cap
+        .map(|c| format!(" rispetto a {c} acquistati"))
+        .unwrap_or_default();
     pick(
         l,
         format!("Cumulative consumption from {first} to {last}: {total}{cap_en}."),
@@ -165,7 +223,11 @@ pub fn chart_alt(l: Locale, total: &str, first: &str, last: &str, cap: Option<&s
 }
 
 pub fn data_as_of(l: Locale, when: &str) -> String {
-    pick(l, format!("Data as of {when}"), format!("Dati aggiornati al {when}"))
+    pick(
+        l,
+        format!("Data as of {when}"),
+        format!("Dati aggiornati al {when}"),
+    )
 }
 
 /// One flagged item, in words.
@@ -173,7 +235,9 @@ pub fn finding(l: Locale, list: &str, id: &str, flaw: &Flaw) -> String {
     let what = match (l, flaw) {
         (Locale::EnUs, Flaw::NegativeQuantity) => "a negative quantity".to_owned(),
         (Locale::EnUs, Flaw::NotANumber) => "a quantity that is not a number".to_owned(),
-        (Locale::EnUs, Flaw::ConsumedOnBenefit) => "consumption on an additional benefit".to_owned(),
+        (Locale::EnUs, Flaw::ConsumedOnBenefit) => {
+            "consumption on an additional benefit".to_owned()
+        }
         (Locale::EnUs, Flaw::EndBeforeStart) => "an end date before its start date".to_owned(),
         (Locale::EnUs, Flaw::BadDate(f)) => format!("a date that cannot be read ({f})"),
         (Locale::EnUs, Flaw::DuplicateId) => "the same id as another item".to_owned(),
@@ -183,14 +247,22 @@ pub fn finding(l: Locale, list: &str, id: &str, flaw: &Flaw) -> String {
         (Locale::ItIt, Flaw::NegativeQuantity) => "una quantità negativa".to_owned(),
         (Locale::ItIt, Flaw::NotANumber) => "una quantità che non è un numero".to_owned(),
         (Locale::ItIt, Flaw::ConsumedOnBenefit) => "consumo su un vantaggio aggiuntivo".to_owned(),
-        (Locale::ItIt, Flaw::EndBeforeStart) => "una data di fine precedente a quella di inizio".to_owned(),
+        (Locale::ItIt, Flaw::EndBeforeStart) => {
+            "una data di fine precedente a quella di inizio".to_owned()
+        }
         (Locale::ItIt, Flaw::BadDate(f)) => format!("una data non leggibile ({f})"),
         (Locale::ItIt, Flaw::DuplicateId) => "lo stesso id di un altro elemento".to_owned(),
         (Locale::ItIt, Flaw::OtherEntitlement) => "record di un altro diritto".to_owned(),
         (Locale::ItIt, Flaw::UnknownContract) => "un contratto assente dai dati".to_owned(),
-        (Locale::ItIt, Flaw::Unreadable(m)) => format!("una forma che la pagina non sa leggere ({m})"),
+        (Locale::ItIt, Flaw::Unreadable(m)) => {
+            format!("una forma che la pagina non sa leggere ({m})")
+        }
     };
-    pick(l, format!("{list} {id}: {what}"), format!("{list} {id}: {what}"))
+    pick(
+        l,
+        format!("{list} {id}: {what}"),
+        format!("{list} {id}: {what}"),
+    )
 }
 
 /// A column's header (the quantity column is headed by the unit instead).
@@ -250,7 +322,10 @@ pub fn enum_label(l: Locale, wire: &str) -> &'static str {
         "closed" => ("Closed", "Chiuso"),
         "workshop" => ("Workshop", "Workshop"),
         "assessment" => ("Assessment", "Valutazione"),
-        "dse" => ("Designated Support Engineering", "Designated Support Engineering"),
+        "dse" => (
+            "Designated Support Engineering",
+            "Designated Support Engineering",
+        ),
         "webcast" => ("Webcast", "Webcast"),
         "remediation" => ("Remediation", "Correzione"),
         "custom" => ("Custom", "Personalizzato"),
@@ -271,15 +346,27 @@ pub fn enum_label(l: Locale, wire: &str) -> &'static str {
         "inactive" => ("Inactive", "Inattivo"),
         "settingUp" => ("Setting up", "In configurazione"),
         "expiredContract" => ("Expired contract", "Contratto scaduto"),
-        "unmappedContract" => ("Contract not mapped to this workspace", "Contratto non mappato a questa area di lavoro"),
+        "unmappedContract" => (
+            "Contract not mapped to this workspace",
+            "Contratto non mappato a questa area di lavoro",
+        ),
         "missingContract" => ("Missing contract", "Contratto mancante"),
         "missingPackage" => ("Missing package", "Pacchetto mancante"),
         "missingService" => ("Missing service", "Servizio mancante"),
         "classified" => ("Classified case", "Caso classificato"),
         "SU" => ("SU: Support Assistance", "SU: Assistenza di supporto"),
-        "DSA" => ("DSA: Developer Support Assistance", "DSA: Assistenza di supporto allo sviluppo"),
-        "X85" => ("X85: Support Technology Advisor", "X85: Consulente di supporto tecnologico"),
-        "REC" => ("REC: Reactive Enabled Contacts", "REC: Contatti abilitati reattivi"),
+        "DSA" => (
+            "DSA: Developer Support Assistance",
+            "DSA: Assistenza di supporto allo sviluppo",
+        ),
+        "X85" => (
+            "X85: Support Technology Advisor",
+            "X85: Consulente di supporto tecnologico",
+        ),
+        "REC" => (
+            "REC: Reactive Enabled Contacts",
+            "REC: Contatti abilitati reattivi",
+        ),
         _ => ("Unknown", "Sconosciuto"),
     };
     match l {
@@ -311,7 +398,11 @@ mod tests {
         .concat();
         for w in wires {
             for l in Locale::ALL {
-                assert_ne!(enum_label(l, w), enum_label(l, "no such value"), "{w} in {l:?}");
+                assert_ne!(
+                    enum_label(l, w),
+                    enum_label(l, "no such value"),
+                    "{w} in {l:?}"
+                );
             }
         }
     }

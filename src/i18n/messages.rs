@@ -162,7 +162,10 @@ mod tests {
         assert_eq!(it(Msg::ActiveContracts), "Contratti attivi");
         assert_eq!(it(Msg::AdditionalBenefits), "Vantaggi aggiuntivi");
         assert_eq!(it(Msg::AdditionalCases), "Casi aggiuntivi");
-        assert_eq!(it(Msg::ExportTrainingReport), "Esporta il report di formazione");
+        assert_eq!(
+            it(Msg::ExportTrainingReport),
+            "Esporta il report di formazione"
+        );
         assert_eq!(it(Msg::Retry), "Riprova");
     }
 }

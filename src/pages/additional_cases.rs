@@ -8,7 +8,7 @@ use super::url::{query_setter, query_value, with_workspace};
 use crate::components::alert::{DataIssues, LoadError, Loading};
 use crate::components::data_grid::DataGrid;
 use crate::components::select::{LabeledSelect, Opt};
-use crate::context::{Ctx, tr};
+use crate::context::{tr, Ctx};
 use crate::domain::cases::{cases_in_view, count};
 use crate::domain::grid::CASE_COLUMNS;
 use crate::domain::validate::unreadable;
@@ -44,7 +44,8 @@ pub fn AdditionalCasesPage() -> impl IntoView {
     let l = ctx.locale;
     let back = move || with_workspace(&Ctx::get().href("/customer-activity"), sel.get().as_query());
 
-    let body = move || match res.get() {
+    let body = move || {
+        match res.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(e)) => view! {
             <LoadError what=Msg::WhatFailedCases error=e on_retry=Callback::new(move |_| res.refetch()) />
@@ -77,6 +78,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
     view! {
         <div class="page">

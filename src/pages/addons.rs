@@ -6,8 +6,10 @@ use super::gate::{Activity, User};
 use super::url::{query_setter, query_value, with_workspace};
 use crate::components::package_card::{PackageCard, ServiceLine};
 use crate::components::select::{LabeledSelect, Opt};
-use crate::context::{Ctx, tr};
-use crate::domain::packages::{addon_contract, contract_packages, expiry, package_entitlements, packages_in_view, StatusFilter};
+use crate::context::{tr, Ctx};
+use crate::domain::packages::{
+    addon_contract, contract_packages, expiry, package_entitlements, packages_in_view, StatusFilter,
+};
 use crate::domain::query::encode;
 use crate::domain::view::{contracts_in_view, WorkspaceSel};
 use crate::i18n::Msg;
@@ -38,12 +40,21 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
             return Some(view! { <p class="empty">{l.t(Msg::NoContractsInView)}</p> }.into_any());
         };
         let all_pkgs = contract_packages(&doc.packages, &contract.id);
-        let package = package_q.get().filter(|id| all_pkgs.iter().any(|p| &p.id == id));
+        let package = package_q
+            .get()
+            .filter(|id| all_pkgs.iter().any(|p| &p.id == id));
         let status = StatusFilter::from_query(status_q.get().as_deref());
 
-        let contract_opts: Vec<Opt> = in_view.iter().map(|c| Opt::new(c.id.clone(), contract_label(c))).collect();
+        let contract_opts: Vec<Opt> = in_view
+            .iter()
+            .map(|c| Opt::new(c.id.clone(), contract_label(c)))
+            .collect();
         let mut package_opts = vec![Opt::new("all", l.t(Msg::AllPackages))];
-        package_opts.extend(all_pkgs.iter().map(|p| Opt::new(p.id.clone(), p.name.clone())));
+        package_opts.extend(
+            all_pkgs
+                .iter()
+                .map(|p| Opt::new(p.id.clone(), p.name.clone())),
+        );
         let status_opts: Vec<Opt> = StatusFilter::ALL
             .into_iter()
             .map(|s| {

@@ -2,13 +2,15 @@
 //! section and the add-on section, all computed from one document.
 
 use super::addons::AddonSection;
+use super::enterprise::chosen_contract;
 use super::enterprise::EnterpriseSection;
 use super::gate::{use_workspace, Activity, User};
-use super::url::{query_setter, with_workspace};
+use super::url::{query_setter, query_value, with_workspace};
 use crate::components::alert::{DataIssues, LoadError};
 use crate::components::select::{LabeledSelect, Opt};
-use crate::context::{is_admin, Ctx, tr};
-use crate::domain::view::WorkspaceSel;
+use crate::context::{is_admin, tr, Ctx};
+use crate::domain::csv_export::{delivery_lines, proof_of_delivery};
+use crate::domain::view::{active_contracts, WorkspaceSel};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -33,9 +35,19 @@ pub fn CustomerActivityPage() -> impl IntoView {
             view! { <p class="muted as-of">{i18n::data_as_of(l, &i18n::date_time(l, &d.doc.generated_at))}</p> }
         })
     };
-    let issues = move || res.get().and_then(|r| r.ok()).map(|d| view! { <DataIssues findings=d.findings.clone() /> });
-    let note = (!is_admin(&me)).then(|| view! { <p class="note" role="note">{tr(Msg::NonAdminNote)}</p> });
-    let cases_href = move || with_workspace(&Ctx::get().href("/customer-activity/additional-cases"), sel.get().as_query());
+    let issues = move || {
+        res.get()
+            .and_then(|r| r.ok())
+            .map(|d| view! { <DataIssues findings=d.findings.clone() /> })
+    };
+    let note =
+        (!is_admin(&me)).then(|| view! { <p class="note" role="note">{tr(Msg::NonAdminNote)}</p> });
+    let cases_href = move || {
+        with_workspace(
+            &Ctx::get().href("/customer-activity/additional-cases"),
+            sel.get().as_query(),
+        )
+    };
 
     view! {
         <div class="page">
@@ -46,6 +58,7 @@ pub fn CustomerActivityPage() -> impl IntoView {
             <div class="toolbar">
                 <WorkspacePicker sel=sel />
                 <A href=cases_href attr:class="btn btn-link">{tr(Msg::AdditionalCases)}</A>
+                <ProofOfDelivery sel=sel />
             </div>
             {note}
             {failure}
@@ -71,7 +84,11 @@ pub fn WorkspacePicker(sel: Memo<WorkspaceSel>) -> impl IntoView {
         if me.workspaces.len() > 1 {
             v.push(Opt::new(WorkspaceSel::ALL, l.t(Msg::AllWorkspaces)));
         }
-        v.extend(me.workspaces.iter().map(|w| Opt::new(w.id.clone(), w.name.clone())));
+        v.extend(
+            me.workspaces
+                .iter()
+                .map(|w| Opt::new(w.id.clone(), w.name.clone())),
+        );
         v
     });
     view! {
@@ -84,5 +101,60 @@ pub fn WorkspacePicker(sel: Memo<WorkspaceSel>) -> impl IntoView {
                 set(&[("workspace", Some(v.as_str())), ("contract", None), ("addonContract", None), ("package", None)], false)
             })
         />
+    }
+}
+
+/// The proof of delivery of the current view (workspace and enterprise
+/// contract): what was purchased and delivered per contract, package and
+/// entitlement, as CSV, or printed (the print stylesheet drops the chrome).
+#[component]
+fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
+    let ctx = Ctx::get();
+    let me = User::get();
+    let Activity(res) = expect_context::<Activity>();
+    let contract_q = query_value("contract");
+    let l = ctx.locale;
+    let today = ctx.today;
+    let download = move |_| {
+        let Some(Ok(loaded)) = res.get_untracked() else {
+            return;
+        };
+        let l = l.get_untracked();
+        let doc = &loaded.doc;
+        let active = active_contracts(&doc.contracts, &sel.get_untracked(), &me, today);
+        let chosen = chosen_contract(&active, contract_q.get_untracked().as_deref());
+        let lines = delivery_lines(&chosen, &doc.entitlements, &doc.packages, &|u| {
+            i18n::unit_word(l, u, false).to_owned()
+        });
+        let h = [
+            Msg::Contract,
+            Msg::Package,
+            Msg::Entitlement,
+            Msg::Unit,
+            Msg::Purchased,
+            Msg::Consumed,
+            Msg::Remaining,
+            Msg::DeliveredHours,
+            Msg::Ends,
+        ]
+        .map(|m| l.t(m));
+        let mut csv = proof_of_delivery(h, &lines, l.t(Msg::AsNeeded));
+        csv.push_str(&format!(
+            "{},{}\r\n",
+            l.t(Msg::GeneratedAt),
+            doc.generated_at
+        ));
+        let name = format!("proof-of-delivery-{}.csv", today.format("%Y-%m-%d"));
+        if let Err(e) = crate::platform::download(&name, &csv, "text/csv;charset=utf-8") {
+            leptos::logging::error!("download failed: {e}");
+        }
+    };
+    let ready = move || matches!(res.get(), Some(Ok(_)));
+    view! {
+        <div class="toolbar-group" role="group" aria-label=tr(Msg::ProofOfDelivery)>
+            <span class="toolbar-label" aria-hidden="true">{tr(Msg::ProofOfDelivery)}</span>
+            <button type="button" class="btn" disabled=move || !ready() on:click=download>{tr(Msg::DownloadCsv)}</button>
+            <button type="button" class="btn" on:click=move |_| crate::platform::print()>{tr(Msg::Print)}</button>
+        </div>
     }
 }

@@ -8,7 +8,7 @@ use crate::api::ApiError;
 use crate::components::alert::{DataIssues, LoadError, Loading};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::{sort_from_url, visible_order, DataGrid};
-use crate::context::{Ctx, tr};
+use crate::context::{tr, Ctx};
 use crate::domain::csv_export::{training_report, training_report_name};
 use crate::domain::dates::parse_date;
 use crate::domain::forecast::{cumulative, forecast, Outcome};
@@ -48,8 +48,15 @@ pub fn DrilldownPage() -> impl IntoView {
         async move {
             let d = api.entitlement_activity(&id).await?;
             let mut findings = unreadable(&d.issues);
-            findings.extend(check_records(&id, &d.value.entitlement_id, &d.value.records));
-            Ok::<_, ApiError>(Arc::new(Records { records: Arc::new(d.value.records.items), findings }))
+            findings.extend(check_records(
+                &id,
+                &d.value.entitlement_id,
+                &d.value.records,
+            ));
+            Ok::<_, ApiError>(Arc::new(Records {
+                records: Arc::new(d.value.records.items),
+                findings,
+            }))
         }
     });
     let sel = use_workspace();
@@ -106,15 +113,27 @@ fn Detail(
     let l = ctx.locale;
     let e = entitlement;
     let doc = &loaded.doc;
-    let contract = doc.contracts.iter().find(|c| c.id == e.contract_id).cloned();
-    let package = e.package_id.as_ref().and_then(|p| doc.packages.iter().find(|x| &x.id == p)).cloned();
+    let contract = doc
+        .contracts
+        .iter()
+        .find(|c| c.id == e.contract_id)
+        .cloned();
+    let package = e
+        .package_id
+        .as_ref()
+        .and_then(|p| doc.packages.iter().find(|x| &x.id == p))
+        .cloned();
     let usage = Usage::new(e.consumed, e.purchased);
     let unit = e.unit;
     // The forecast's period: the package's, else the contract's.
     let period = package
         .as_ref()
         .map(|p| (p.start_date.clone(), p.end_date.clone()))
-        .or_else(|| contract.as_ref().map(|c| (c.start_date.clone(), c.end_date.clone())))
+        .or_else(|| {
+            contract
+                .as_ref()
+                .map(|c| (c.start_date.clone(), c.end_date.clone()))
+        })
         .and_then(|(s, e)| Some((parse_date(&s)?, parse_date(&e)?)));
 
     let total = move || {
@@ -125,13 +144,20 @@ fn Detail(
             None => format!("{c} · {}", l.t(Msg::AsNeeded)),
         }
     };
-    let over = move || usage.over().map(|o| view! { <p class="over">{i18n::over_text(l.get(), &i18n::quantity(l.get(), o, unit))}</p> });
+    let over = move || {
+        usage.over().map(|o| view! { <p class="over">{i18n::over_text(l.get(), &i18n::quantity(l.get(), o, unit))}</p> })
+    };
     let action = e.action.clone().map(|a| match safe_url(&a.url) {
         Some(href) => view! { <p><a class="btn btn-primary" href=href target="_blank" rel="noopener noreferrer">{a.label.clone()}</a></p> }.into_any(),
         None => view! { <p class="muted">{a.label.clone()}</p> }.into_any(),
     });
     let facts = {
-        let (contract, package, desc, delivered) = (contract.clone(), package.clone(), e.description.clone(), e.delivered_hours);
+        let (contract, package, desc, delivered) = (
+            contract.clone(),
+            package.clone(),
+            e.description.clone(),
+            e.delivered_hours,
+        );
         move || {
             let l = l.get();
             view! {
@@ -145,14 +171,17 @@ fn Detail(
         }
     };
     let service = e.service;
-    let can_export = User::get().has(Role::LearningManager) && service == Service::OnDemandEducation;
-    let body = move || match records.get() {
+    let can_export =
+        User::get().has(Role::LearningManager) && service == Service::OnDemandEducation;
+    let body = move || {
+        match records.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(err)) => view! {
             <LoadError what=Msg::WhatFailedRecords error=err on_retry=Callback::new(move |_| records.refetch()) />
         }
         .into_any(),
         Some(Ok(r)) => view! { <RecordsView r=r usage=usage unit=unit service=service period=period can_export=can_export /> }.into_any(),
+    }
     };
     view! {
         <h1>{e.name.clone()}</h1>
@@ -181,7 +210,9 @@ fn RecordsView(
     let today = ctx.today;
     let records = r.records.clone();
     let series = cumulative(&records);
-    let fc = period.and_then(|(s, e)| forecast(&series, usage.purchased, usage.consumed, s, e, today).map(|f| (f, e)));
+    let fc = period.and_then(|(s, e)| {
+        forecast(&series, usage.purchased, usage.consumed, s, e, today).map(|f| (f, e))
+    });
     let forecast_line = fc.and_then(|(f, end)| {
         let t0 = today.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
         let end_ms = end.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
@@ -190,7 +221,9 @@ fn RecordsView(
                 let ms = date.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
                 Some([(t0, usage.consumed), (ms, usage.purchased?)])
             }
-            Outcome::LeftUnused { amount } => Some([(t0, usage.consumed), (end_ms, usage.purchased? - amount)]),
+            Outcome::LeftUnused { amount } => {
+                Some([(t0, usage.consumed), (end_ms, usage.purchased? - amount)])
+            }
             Outcome::Exhausted => None,
         }
     });
@@ -199,7 +232,9 @@ fn RecordsView(
         fc.map(|(f, _)| {
             let text = match f.outcome {
                 Outcome::RunsOut { date } => i18n::runs_out(l, &i18n::date(l, date)),
-                Outcome::LeftUnused { amount } => i18n::left_unused(l, &i18n::quantity(l, amount, unit)),
+                Outcome::LeftUnused { amount } => {
+                    i18n::left_unused(l, &i18n::quantity(l, amount, unit))
+                }
                 Outcome::Exhausted => l.t(Msg::FullyConsumed).to_owned(),
             };
             view! { <p class="forecast"><strong>{l.t(Msg::Forecast)}": "</strong>{text}</p> }
@@ -211,9 +246,22 @@ fn RecordsView(
             let l = l.get();
             match (series.first(), series.last()) {
                 (Some(first), Some(last)) => {
-                    let d = |ms: i64| i18n::any_date(l, &chrono::DateTime::from_timestamp_millis(ms).map(|d| d.to_rfc3339()).unwrap_or_default());
+                    let d = |ms: i64| {
+                        i18n::any_date(
+                            l,
+                            &chrono::DateTime::from_timestamp_millis(ms)
+                                .map(|d| d.to_rfc3339())
+                                .unwrap_or_default(),
+                        )
+                    };
                     let cap = usage.purchased.map(|p| i18n::quantity(l, p, unit));
-                    i18n::chart_alt(l, &i18n::quantity(l, last.1, unit), &d(first.0), &d(last.0), cap.as_deref())
+                    i18n::chart_alt(
+                        l,
+                        &i18n::quantity(l, last.1, unit),
+                        &d(first.0),
+                        &d(last.0),
+                        cap.as_deref(),
+                    )
                 }
                 _ => l.t(Msg::ChartNoData).to_owned(),
             }
@@ -221,14 +269,22 @@ fn RecordsView(
     };
     let chart = (!series.is_empty()).then(|| {
         let loc = l.get_untracked();
-        let data = ChartData { points: series.clone(), cap: usage.purchased, forecast: forecast_line };
+        let data = ChartData {
+            points: series.clone(),
+            cap: usage.purchased,
+            forecast: forecast_line,
+        };
         let fmt_x = Arc::new(move |ms: i64| {
-            chrono::DateTime::from_timestamp_millis(ms).map(|d| i18n::any_date(loc, &d.to_rfc3339())).unwrap_or_default()
+            chrono::DateTime::from_timestamp_millis(ms)
+                .map(|d| i18n::any_date(loc, &d.to_rfc3339()))
+                .unwrap_or_default()
         });
         let fmt_y = Arc::new(move |y: f64| i18n::num(loc, y));
         view! { <ConsumptionChart data=data alt=alt fmt_x=fmt_x fmt_y=fmt_y /> }
     });
-    let no_chart = series.is_empty().then(|| view! { <p class="muted">{tr(Msg::ChartNoData)}</p> });
+    let no_chart = series
+        .is_empty()
+        .then(|| view! { <p class="muted">{tr(Msg::ChartNoData)}</p> });
     let kind = RecordKind::dominant(&records, service);
     let columns = kind.columns().to_vec();
     let export = can_export.then(|| {
@@ -287,5 +343,15 @@ fn RecordsView(
 fn export_header(l: Locale) -> [String; 9] {
     use crate::domain::grid::ColId::*;
     let h = |c| i18n::column_header(l, c).to_owned();
-    [h(Learner), h(LearnerEmail), h(Activity), h(ActivityType), h(Status), h(Started), h(Completed), h(Hours), h(Quantity)]
+    [
+        h(Learner),
+        h(LearnerEmail),
+        h(Activity),
+        h(ActivityType),
+        h(Status),
+        h(Started),
+        h(Completed),
+        h(Hours),
+        h(Quantity),
+    ]
 }

@@ -6,7 +6,7 @@ use super::url::{query_setter, query_value};
 use crate::components::alert::Loading;
 use crate::components::select::{LabeledSelect, Opt};
 use crate::components::tile::Tile;
-use crate::context::{Ctx, tr};
+use crate::context::{tr, Ctx};
 use crate::domain::enterprise::tiles;
 use crate::domain::query::to_query;
 use crate::domain::view::{active_contracts, WorkspaceSel};
@@ -48,11 +48,19 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
         let active = active_contracts(&doc.contracts, &sel_now, &me, today);
         let asked = contract_q.get();
         let chosen = chosen_contract(&active, asked.as_deref());
-        let value = if chosen.len() == 1 && asked.is_some() { chosen[0].id.clone() } else { "all".to_owned() };
+        let value = if chosen.len() == 1 && asked.is_some() {
+            chosen[0].id.clone()
+        } else {
+            "all".to_owned()
+        };
         let l = l.get();
 
         let mut opts = vec![Opt::new("all", l.t(Msg::AllActiveContracts))];
-        opts.extend(active.iter().map(|c| Opt::new(c.id.clone(), contract_label(c))));
+        opts.extend(
+            active
+                .iter()
+                .map(|c| Opt::new(c.id.clone(), contract_label(c))),
+        );
 
         let rows = active
             .iter()
@@ -92,7 +100,11 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
         };
 
         let ws = sel_now.as_query().to_owned();
-        let contract_param = if value == "all" { String::new() } else { value.clone() };
+        let contract_param = if value == "all" {
+            String::new()
+        } else {
+            value.clone()
+        };
         let ts = tiles(&doc.entitlements, &chosen);
         let tile_views = if ts.is_empty() {
             view! { <p class="empty">{l.t(Msg::NoEnterpriseEntitlements)}</p> }.into_any()

@@ -6,7 +6,7 @@
 
 use crate::api::ApiError;
 use crate::components::alert::{LoadError, Loading};
-use crate::context::{has_access, Ctx, tr};
+use crate::context::{has_access, tr, Ctx};
 use crate::domain::validate::{check_activity, unreadable, Finding};
 use crate::domain::view::WorkspaceSel;
 use crate::i18n::Msg;
@@ -48,7 +48,8 @@ pub fn use_workspace() -> Memo<WorkspaceSel> {
 pub fn Gate() -> impl IntoView {
     let ctx = Ctx::get();
     let me = ctx.me;
-    move || match me.get() {
+    move || {
+        match me.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(e)) if e.status() == Some(401) => view! { <SignedOut /> }.into_any(),
         Some(Err(e)) => view! {
@@ -58,6 +59,7 @@ pub fn Gate() -> impl IntoView {
         .into_any(),
         Some(Ok(user)) if !has_access(&user) => view! { <AccessDenied /> }.into_any(),
         Some(Ok(user)) => view! { <WithActivity user=user /> }.into_any(),
+    }
     }
 }
 
@@ -72,7 +74,10 @@ fn WithActivity(user: Arc<Me>) -> impl IntoView {
             let d = api.customer_activity().await?;
             let mut findings = unreadable(&d.issues);
             findings.extend(check_activity(&d.value));
-            Ok(Arc::new(Loaded { doc: d.value, findings }))
+            Ok(Arc::new(Loaded {
+                doc: d.value,
+                findings,
+            }))
         }
     });
     provide_context(Activity(res));

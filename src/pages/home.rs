@@ -1,6 +1,6 @@
 //! `/`: the shell's landing view; it leads to Customer Activity.
 
-use crate::context::{has_access, Ctx, tr};
+use crate::context::{has_access, tr, Ctx};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,4 +1,4 @@
-use crate::context::{Ctx, tr};
+use crate::context::{tr, Ctx};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;

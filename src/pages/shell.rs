@@ -2,7 +2,7 @@
 //! Manage menu, and the language switch; the routed view below.
 
 use crate::components::menu::ManageMenu;
-use crate::context::{has_access, Ctx, tr};
+use crate::context::{has_access, tr, Ctx};
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
 
@@ -11,7 +11,12 @@ pub fn Shell(children: Children) -> impl IntoView {
     let ctx = Ctx::get();
     let main_id = ctx.id("main");
     let skip = format!("#{main_id}");
-    let can_open = Signal::derive(move || ctx.me.get().and_then(|r| r.ok()).is_some_and(|me| has_access(&me)));
+    let can_open = Signal::derive(move || {
+        ctx.me
+            .get()
+            .and_then(|r| r.ok())
+            .is_some_and(|me| has_access(&me))
+    });
     view! {
         <div class="ca-app">
             <a class="skip-link" href=skip>{tr(Msg::SkipToContent)}</a>
@@ -21,6 +26,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <ManageMenu can_open=can_open />
                 </nav>
                 <div class="shell-tools">
+                    {ctx.config.demo.then(|| view! { <PersonaSwitch /> })}
                     <LanguageSwitch />
                     <UserName />
                 </div>
@@ -35,7 +41,12 @@ pub fn Shell(children: Children) -> impl IntoView {
 #[component]
 fn UserName() -> impl IntoView {
     let ctx = Ctx::get();
-    move || ctx.me.get().and_then(|r| r.ok()).map(|me| view! { <span class="shell-user">{me.display_name.clone()}</span> })
+    move || {
+        ctx.me
+            .get()
+            .and_then(|r| r.ok())
+            .map(|me| view! { <span class="shell-user">{me.display_name.clone()}</span> })
+    }
 }
 
 #[component]
@@ -59,6 +70,38 @@ fn LanguageSwitch() -> impl IntoView {
                     .into_iter()
                     .map(|l| view! { <option value=l.tag() lang=l.tag()>{l.native_name()}</option> })
                     .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Demo builds only (meta `customer-activity:demo`): act as another user of
+/// the demo backend.
+#[component]
+fn PersonaSwitch() -> impl IntoView {
+    let ctx = Ctx::get();
+    let api = ctx.api.clone();
+    let personas = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.demo_personas().await.unwrap_or_default() }
+    });
+    let id = ctx.id("persona");
+    let current = crate::platform::demo_persona().unwrap_or_else(|| "customer-admin".to_owned());
+    view! {
+        <div class="lang-switch">
+            <label for=id.clone()>{tr(Msg::Persona)}</label>
+            <select id=id on:change=move |ev| crate::platform::set_demo_persona(&event_target_value(&ev))>
+                {move || {
+                    personas
+                        .get()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|p| {
+                            let selected = p.id == current;
+                            view! { <option value=p.id.clone() selected=selected>{p.label.clone()}</option> }
+                        })
+                        .collect_view()
+                }}
             </select>
         </div>
     }

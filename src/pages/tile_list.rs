@@ -5,7 +5,7 @@ use super::enterprise::{chosen_contract, contract_label};
 use super::gate::{use_workspace, Activity, User};
 use super::url::{query_value, with_workspace};
 use crate::components::alert::{LoadError, Loading};
-use crate::context::{Ctx, tr};
+use crate::context::{tr, Ctx};
 use crate::domain::enterprise::{group_entitlements, TileGroup};
 use crate::domain::query::encode;
 use crate::domain::usage::Usage;
@@ -21,7 +21,12 @@ pub fn TileListPage() -> impl IntoView {
     let me = User::get();
     let Activity(res) = expect_context::<Activity>();
     let params = use_params_map();
-    let group = Memo::new(move |_| params.read().get("group").and_then(|g| TileGroup::from_slug(&g)));
+    let group = Memo::new(move |_| {
+        params
+            .read()
+            .get("group")
+            .and_then(|g| TileGroup::from_slug(&g))
+    });
     let sel = use_workspace();
     let contract_q = query_value("contract");
     let l = ctx.locale;

@@ -18,14 +18,24 @@ pub fn query_setter() -> impl Fn(&[(&str, Option<&str>)], bool) + Clone + 'stati
     let loc = use_location();
     let navigate = use_navigate();
     move |changes: &[(&str, Option<&str>)], replace: bool| {
-        let mut pairs: Vec<(String, String)> =
-            q.with_untracked(|m| m.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+        let mut pairs: Vec<(String, String)> = q.with_untracked(|m| {
+            m.into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        });
         for (k, v) in changes {
             pairs = with_param(&pairs, k, *v);
         }
         let query = to_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         let path = loc.pathname.get_untracked();
-        navigate(&format!("{path}{query}"), NavigateOptions { replace, scroll: false, ..Default::default() });
+        navigate(
+            &format!("{path}{query}"),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     }
 }
 

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [url, locale='en-US', persona='customer-admin', width='1280'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const context = await browser.newContext({ locale, timezoneId: 'Europe/Rome', viewport: { width: Number(width), height: 900 } });
+const u = new URL(url);
+await context.addCookies([{ name: 'demo_persona', value: persona, domain: u.hostname, path: '/' }]);
+const page = await context.newPage();
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`console.${m.type()}: ${m.text()}`); });
+page.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
+await page.goto(url);
+await page.waitForTimeout(1500);
+console.log(await page.locator('body').ariaSnapshot());
+await browser.close();
