@@ -1,5 +1,7 @@
-// Loads the page's WebAssembly. An external module (not an inline script),
-// so the Content-Security-Policy needs no 'unsafe-inline'.
-import init from './customer-activity.js';
+// Loads the page's WebAssembly and starts the standalone page. An external
+// module (not an inline script), so the Content-Security-Policy needs no
+// 'unsafe-inline'.
+import init, { startStandalone } from './customer-activity.js';
 
 await init({ module_or_path: new URL('./customer-activity_bg.wasm', import.meta.url) });
+startStandalone();

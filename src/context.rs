@@ -26,6 +26,10 @@ pub struct AppConfig {
     pub locale: Option<Locale>,
     /// Whether this build shows the demo persona switcher.
     pub demo: bool,
+    /// The page owns the document (sets `<html lang>`); false when embedded.
+    pub standalone: bool,
+    /// `light` (default) or `dark`.
+    pub theme: Option<String>,
     /// Called with (kind, url) on navigations the host may want to handle,
     /// such as an entitlement's action link.
     pub on_navigate: Option<NavigateCallback>,
@@ -38,6 +42,8 @@ impl Default for AppConfig {
             base_path: String::new(),
             locale: None,
             demo: false,
+            standalone: false,
+            theme: None,
             on_navigate: None,
         }
     }

@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod context;
 pub mod domain;
+pub mod embed;
 pub mod i18n;
 pub mod pages;
 mod platform;
@@ -46,7 +47,9 @@ pub fn App(config: AppConfig) -> impl IntoView {
         prefix: format!("ca{n}").into(),
     };
     provide_context(ctx);
-    platform::sync_document_lang(locale);
+    if config.standalone {
+        platform::sync_document_lang(locale);
+    }
 
     let base = config.base_path.trim_end_matches('/').to_owned();
     view! {

@@ -62,6 +62,8 @@ pub fn config_from_meta() -> AppConfig {
         base_path: meta("customer-activity:base-path").unwrap_or(d.base_path),
         locale: None,
         demo: meta("customer-activity:demo").as_deref() == Some("true"),
+        standalone: true,
+        theme: None,
         on_navigate: None,
     }
 }

@@ -102,7 +102,7 @@ pub fn ManageMenu(
                     fallback=move || {
                         view! {
                             <span role="menuitem" aria-disabled="true" class="menu-item disabled" tabindex="-1">
-                                {tr(Msg::NoAccessTitle)}
+                                {tr(Msg::NoPagesAvailable)}
                             </span>
                         }
                     }

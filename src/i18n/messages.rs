@@ -30,6 +30,7 @@ messages! {
     MainNav => "Main", "Principale";
     SkipToContent => "Skip to main content", "Vai al contenuto principale";
     Manage => "Manage", "Gestione";
+    NoPagesAvailable => "No pages available to you", "Nessuna pagina disponibile";
     CustomerActivity => "Customer Activity", "Attività del cliente";
     Language => "Language", "Lingua";
     Loading => "Loading…", "Caricamento…";

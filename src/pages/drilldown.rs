@@ -148,7 +148,28 @@ fn Detail(
         usage.over().map(|o| view! { <p class="over">{i18n::over_text(l.get(), &i18n::quantity(l.get(), o, unit))}</p> })
     };
     let action = e.action.clone().map(|a| match safe_url(&a.url) {
-        Some(href) => view! { <p><a class="btn btn-primary" href=href target="_blank" rel="noopener noreferrer">{a.label.clone()}</a></p> }.into_any(),
+        Some(href) => {
+            let cb = Ctx::get().config.on_navigate.clone();
+            let url = href.clone();
+            view! {
+                <p>
+                    <a
+                        class="btn btn-primary"
+                        href=href
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        on:click=move |_| {
+                            if let Some(cb) = &cb {
+                                cb("action", &url);
+                            }
+                        }
+                    >
+                        {a.label.clone()}
+                    </a>
+                </p>
+            }
+            .into_any()
+        }
         None => view! { <p class="muted">{a.label.clone()}</p> }.into_any(),
     });
     let facts = {

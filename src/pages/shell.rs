@@ -11,6 +11,13 @@ pub fn Shell(children: Children) -> impl IntoView {
     let ctx = Ctx::get();
     let main_id = ctx.id("main");
     let skip = format!("#{main_id}");
+    let locale = ctx.locale;
+    let theme = ctx
+        .config
+        .theme
+        .clone()
+        .unwrap_or_else(|| "light".to_owned());
+    let demo = ctx.config.demo;
     let can_open = Signal::derive(move || {
         ctx.me
             .get()
@@ -18,7 +25,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             .is_some_and(|me| has_access(&me))
     });
     view! {
-        <div class="ca-app">
+        <div class="ca-app" lang=move || locale.get().tag() data-theme=theme>
             <a class="skip-link" href=skip>{tr(Msg::SkipToContent)}</a>
             <header class="shell-header">
                 <span class="shell-brand">{tr(Msg::ServicesHub)}</span>
@@ -26,7 +33,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <ManageMenu can_open=can_open />
                 </nav>
                 <div class="shell-tools">
-                    {ctx.config.demo.then(|| view! { <PersonaSwitch /> })}
+                    {demo.then(|| view! { <PersonaSwitch /> })}
                     <LanguageSwitch />
                     <UserName />
                 </div>

@@ -1,0 +1,90 @@
+//! The embedding entry points: what a Services Hub host calls to mount the
+//! page into an element of its own.
+//!
+//! ```js
+//! import init, { mountCustomerActivity } from '/customer-activity.js';
+//! await init({ module_or_path: '/customer-activity_bg.wasm' });
+//! const handle = mountCustomerActivity(document.querySelector('#slot'), {
+//!   apiBase: '/api/v1',          // default '/api/v1'
+//!   basePath: '/hub',            // the router's base path, default ''
+//!   locale: 'it-IT',             // default: saved choice, then navigator.language
+//!   theme: 'dark',               // 'light' (default) or 'dark'
+//!   onNavigate: (kind, url) => {}, // e.g. kind 'action' for an entitlement's action link
+//! });
+//! handle.unmount();
+//! ```
+//! `public/embed.js` wraps this in a `<customer-activity>` custom element.
+
+use crate::context::{AppConfig, NavigateCallback};
+use crate::i18n::Locale;
+use crate::App;
+use leptos::prelude::*;
+use std::any::Any;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+
+fn string(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+/// Reads the host's options object (missing keys keep their defaults).
+fn config_from(options: &JsValue) -> AppConfig {
+    let d = AppConfig::default();
+    let on_navigate: Option<NavigateCallback> =
+        js_sys::Reflect::get(options, &JsValue::from_str("onNavigate"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .map(|f| {
+                let f = send_wrapper::SendWrapper::new(f);
+                Arc::new(move |kind: &str, url: &str| {
+                    let _ = f.call2(
+                        &JsValue::NULL,
+                        &JsValue::from_str(kind),
+                        &JsValue::from_str(url),
+                    );
+                }) as NavigateCallback
+            });
+    let config = AppConfig {
+        api_base: string(options, "apiBase").unwrap_or(d.api_base),
+        base_path: string(options, "basePath").unwrap_or(d.base_path),
+        locale: string(options, "locale").map(|l| Locale::from_tag(&l)),
+        demo: false,
+        standalone: false,
+        theme: string(options, "theme"),
+        on_navigate,
+    };
+    config
+}
+
+/// A mounted page; `unmount()` removes it and releases everything it held.
+#[wasm_bindgen]
+pub struct EmbeddedPage {
+    handle: Option<Box<dyn Any>>,
+}
+
+#[wasm_bindgen]
+impl EmbeddedPage {
+    /// Removes the page from its element. Safe to call twice.
+    pub fn unmount(&mut self) {
+        self.handle.take();
+    }
+}
+
+/// Mounts Customer Activity into `element` with the host's options.
+#[wasm_bindgen(js_name = mountCustomerActivity)]
+pub fn mount_customer_activity(element: web_sys::HtmlElement, options: JsValue) -> EmbeddedPage {
+    console_error_panic_hook::set_once();
+    let config = config_from(&options);
+    let handle = mount_to(element, move || view! { <App config=config /> });
+    EmbeddedPage {
+        handle: Some(Box::new(handle)),
+    }
+}
+
+/// The standalone page (what `public/boot.js` calls).
+#[wasm_bindgen(js_name = startStandalone)]
+pub fn start_standalone() {
+    crate::start();
+}
