@@ -31,13 +31,19 @@ pub struct Lenient<T> {
 
 impl<T> Default for Lenient<T> {
     fn default() -> Self {
-        Self { items: Vec::new(), rejected: Vec::new() }
+        Self {
+            items: Vec::new(),
+            rejected: Vec::new(),
+        }
     }
 }
 
 impl<T> From<Vec<T>> for Lenient<T> {
     fn from(items: Vec<T>) -> Self {
-        Self { items, rejected: Vec::new() }
+        Self {
+            items,
+            rejected: Vec::new(),
+        }
     }
 }
 
@@ -57,14 +63,22 @@ impl<T: Serialize> Serialize for Lenient<T> {
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = Vec::<serde_json::Value>::deserialize(d)?;
-        let mut out = Lenient { items: Vec::with_capacity(raw.len()), rejected: Vec::new() };
+        let mut out = Lenient {
+            items: Vec::with_capacity(raw.len()),
+            rejected: Vec::new(),
+        };
         for (index, value) in raw.into_iter().enumerate() {
             let id = ["id", "caseNumber"]
                 .iter()
                 .find_map(|k| value.get(*k).and_then(|v| v.as_str()).map(str::to_owned));
             match serde_json::from_value::<T>(value) {
                 Ok(item) => out.items.push(item),
-                Err(e) => out.rejected.push(RecordIssue { list: "", index, id, message: e.to_string() }),
+                Err(e) => out.rejected.push(RecordIssue {
+                    list: "",
+                    index,
+                    id,
+                    message: e.to_string(),
+                }),
             }
         }
         Ok(out)
@@ -179,8 +193,17 @@ mod tests {
 
     #[test]
     fn not_the_promised_json_fails_the_document() {
-        for body in ["<!doctype html><p>hi</p>", "{\"generatedAt\": \"x\", \"work", "{}", "", "[]"] {
-            assert!(decode::<CustomerActivity>(body).is_err(), "{body:?} should fail");
+        for body in [
+            "<!doctype html><p>hi</p>",
+            "{\"generatedAt\": \"x\", \"work",
+            "{}",
+            "",
+            "[]",
+        ] {
+            assert!(
+                decode::<CustomerActivity>(body).is_err(),
+                "{body:?} should fail"
+            );
         }
     }
 
@@ -200,7 +223,9 @@ mod tests {
 
     #[test]
     fn serialises_as_plain_arrays() {
-        let cases = AdditionalCases { cases: Lenient::from(vec![]) };
+        let cases = AdditionalCases {
+            cases: Lenient::from(vec![]),
+        };
         assert_eq!(serde_json::to_string(&cases).unwrap(), r#"{"cases":[]}"#);
     }
 }
