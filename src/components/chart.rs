@@ -2,6 +2,7 @@
 //! alternative. The drawing is a plain function over plain series; the
 //! component's Effect only syncs the canvas with it.
 
+use crate::i18n::Msg;
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -128,6 +129,8 @@ pub fn ConsumptionChart(
     fmt_y: Arc<dyn Fn(f64) -> String + Send + Sync>,
 ) -> impl IntoView {
     let canvas = NodeRef::<html::Canvas>::new();
+    let has_cap = data.cap.is_some();
+    let has_forecast = data.forecast.is_some();
     Effect::new(move |_| {
         if let Some(c) = canvas.get() {
             if let Err(e) = draw(c, &data, LIGHT, &*fmt_x, &*fmt_y) {
@@ -135,9 +138,15 @@ pub fn ConsumptionChart(
             }
         }
     });
+    let l = crate::context::Ctx::get().locale;
     view! {
         <div class="chart">
             <canvas node_ref=canvas width="720" height="280" role="img" aria-label=move || alt.get()></canvas>
+            <ul class="chart-legend" aria-hidden="true">
+                <li><span class="swatch swatch--line"></span>{move || l.get().t(Msg::ConsumedToDate)}</li>
+                {has_cap.then(|| view! { <li><span class="swatch swatch--cap"></span>{move || l.get().t(Msg::Purchased)}</li> })}
+                {has_forecast.then(|| view! { <li><span class="swatch swatch--forecast"></span>{move || l.get().t(Msg::Forecast)}</li> })}
+            </ul>
         </div>
     }
 }

@@ -130,6 +130,7 @@ messages! {
     Action => "Action", "Azione";
     Persona => "Demo user", "Utente demo";
     Forecast => "Forecast", "Previsione";
+    ConsumedToDate => "Consumed to date", "Consumato finora";
     PageNotFound => "Page not found", "Pagina non trovata";
     ChartNoData => "No dated consumption to chart yet.", "Ancora nessun consumo datato da rappresentare.";
 }

@@ -62,23 +62,30 @@ impl<T: Serialize> Serialize for Lenient<T> {
 
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = Vec::<serde_json::Value>::deserialize(d)?;
+        // Each item is kept as its raw JSON text and decoded on its own: no
+        // intermediate tree on the fast path, and one bad item costs only
+        // itself.
+        let raw = Vec::<Box<serde_json::value::RawValue>>::deserialize(d)?;
         let mut out = Lenient {
             items: Vec::with_capacity(raw.len()),
             rejected: Vec::new(),
         };
-        for (index, value) in raw.into_iter().enumerate() {
-            let id = ["id", "caseNumber"]
-                .iter()
-                .find_map(|k| value.get(*k).and_then(|v| v.as_str()).map(str::to_owned));
-            match serde_json::from_value::<T>(value) {
-                Ok(item) => out.items.push(item),
-                Err(e) => out.rejected.push(RecordIssue {
-                    list: "",
-                    index,
-                    id,
-                    message: e.to_string(),
-                }),
+        for (index, item) in raw.into_iter().enumerate() {
+            match serde_json::from_str::<T>(item.get()) {
+                Ok(v) => out.items.push(v),
+                Err(e) => {
+                    let value: serde_json::Value =
+                        serde_json::from_str(item.get()).unwrap_or_default();
+                    let id = ["id", "caseNumber"]
+                        .iter()
+                        .find_map(|k| value.get(*k).and_then(|v| v.as_str()).map(str::to_owned));
+                    out.rejected.push(RecordIssue {
+                        list: "",
+                        index,
+                        id,
+                        message: e.to_string(),
+                    })
+                }
             }
         }
         Ok(out)
