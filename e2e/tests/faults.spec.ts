@@ -1,0 +1,311 @@
+import type { Page, Route } from '@playwright/test';
+import { test, expect } from '../fixtures';
+import { CustomerActivityPage } from '../pages/customer-activity';
+import { DrilldownPage } from '../pages/drilldown';
+import {
+  type CustomerActivity,
+  type EntitlementActivity,
+  type Me,
+  activeContracts,
+  apiGet,
+  loadData,
+  todayIn,
+} from '../support/data';
+
+// The browser logs every non-2xx response and every aborted request as "Failed to load resource".
+test.use({ allowedConsoleErrors: [/Failed to load resource/] });
+
+const ACTIVITY = '**/api/v1/customer-activity';
+const RECORDS = '**/api/v1/entitlements/*/activity';
+
+type Fault = { name: string; handle: (route: Route) => Promise<void> };
+
+const problem = (status: number, title: string, detail: string, headers: Record<string, string> = {}) => ({
+  status,
+  headers: { 'content-type': 'application/problem+json', ...headers },
+  body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+});
+
+/** Faults that make the whole document unusable: each must end in an alert with Retry. */
+const FAULTS: Fault[] = [
+  { name: '500 with problem+json', handle: (r) => r.fulfill(problem(500, 'Internal Server Error', 'The source systems did not answer.')) },
+  { name: '503 with Retry-After', handle: (r) => r.fulfill(problem(503, 'Service Unavailable', 'Maintenance in progress.', { 'retry-after': '120' })) },
+  {
+    name: 'an HTML page with 200',
+    handle: (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html><body><h1>Sign in</h1></body></html>' }),
+  },
+  {
+    name: 'truncated JSON',
+    handle: async (r) => {
+      const res = await r.fetch();
+      const body = await res.text();
+      await r.fulfill({ status: 200, contentType: 'application/json', body: body.slice(0, Math.floor(body.length / 2)) });
+    },
+  },
+  { name: 'a network failure', handle: (r) => r.abort('failed') },
+  { name: 'an empty {} body', handle: (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }) },
+  {
+    name: 'wrong types at the top level',
+    handle: (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ generatedAt: 42, workspaces: 'all', contracts: {}, entitlements: 7, packages: null, entitlementId: 3, records: 'none' }),
+      }),
+  },
+];
+
+async function expectWorkspaceUsable(page: Page, me: Me) {
+  const ca = new CustomerActivityPage(page);
+  const other = me.workspaces.find((w) => w.id !== me.currentWorkspaceId)!;
+  await expect(ca.workspace).toBeEnabled();
+  await ca.workspace.selectOption({ label: other.name });
+  await expect(page).toHaveURL(new RegExp(`[?&]workspace=${other.id}(&|$)`));
+  await expect(ca.workspace.locator('option:checked')).toHaveText(other.name);
+  return other;
+}
+
+test.describe('GET /customer-activity fails', () => {
+  for (const fault of FAULTS) {
+    test(`${fault.name}: an alert says what failed, Retry loads, Workspace stays usable`, async ({ page, request, persona }) => {
+      const { me, doc } = await loadData(request, persona);
+      await page.route(ACTIVITY, fault.handle);
+      const ca = new CustomerActivityPage(page);
+      await page.goto('/customer-activity');
+      await expect(ca.heading).toBeVisible();
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
+      await expect(alert).toHaveCount(1);
+      await expect(alert).toContainText(/customer activity/i);
+      expect((await alert.innerText()).length, 'the alert says what failed in words').toBeGreaterThan(25);
+      if (fault.name.startsWith('500')) await expect(alert).toContainText('500');
+      if (fault.name.startsWith('503')) await expect(alert).toContainText('503');
+
+      const other = await expectWorkspaceUsable(page, me);
+      await expect(alert).toBeVisible();
+
+      await page.unroute(ACTIVITY);
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      const active = activeContracts(doc, [other.id], todayIn());
+      await expect(ca.activeContracts.locator('tbody tr')).toHaveCount(active.length);
+      await expect(ca.addons.getByRole('article').first()).toBeVisible();
+    });
+  }
+
+  test('no answer within the timeout: an alert, and Retry loads', async ({ page, request, persona }) => {
+    const { me, doc } = await loadData(request, persona);
+    await page.clock.install();
+    await page.route(ACTIVITY, () => {
+      // Never answers.
+    });
+    const ca = new CustomerActivityPage(page);
+    await page.goto('/customer-activity');
+    await expect(ca.heading).toBeVisible();
+    await expect(ca.enterprise).toHaveAttribute('aria-busy', 'true');
+    await page.clock.runFor(65_000);
+    const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText(/customer activity/i);
+    await page.unroute(ACTIVITY);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(ca.activeContracts.locator('tbody tr')).toHaveCount(activeContracts(doc, [me.currentWorkspaceId], todayIn()).length);
+  });
+
+  test('a slow answer keeps the regions busy until it arrives', async ({ page }) => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route(ACTIVITY, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    const ca = new CustomerActivityPage(page);
+    await page.goto('/customer-activity');
+    await expect(ca.heading).toBeVisible();
+    await expect(ca.enterprise).toHaveAttribute('aria-busy', 'true');
+    await expect(ca.addons).toHaveAttribute('aria-busy', 'true');
+    release();
+    await expect(ca.enterprise).not.toHaveAttribute('aria-busy', 'true');
+    await expect(ca.activeContracts).toBeVisible();
+  });
+});
+
+/** The first enterprise entitlement of an active contract of the current workspace, with a tile. */
+function enterpriseEntitlement(doc: CustomerActivity, me: Me) {
+  const active = activeContracts(doc, [me.currentWorkspaceId], todayIn()).map((c) => c.id);
+  return doc.entitlements.find((e) => !e.packageId && e.kind === 'consumptionService' && active.includes(e.contractId) && e.service !== 'other')!;
+}
+
+async function dataIssues(page: Page) {
+  const details = page.locator('details').filter({ hasText: 'Some data could not be shown as sent' });
+  await expect(details).toHaveCount(1);
+  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator('summary').click();
+  return details;
+}
+
+test.describe('bad items in /customer-activity are reported, not dropped, and never crash the page', () => {
+  test('items of the wrong type are listed in "Some data could not be shown as sent"', async ({ page, request, persona }) => {
+    const { me, doc } = await loadData(request, persona);
+    const badEntitlement = enterpriseEntitlement(doc, me);
+    const badContract = doc.contracts.find((c) => c.workspaceIds.includes(me.currentWorkspaceId) && c.id !== badEntitlement.contractId)!;
+    const badPackage = doc.packages[0];
+    await page.route(ACTIVITY, async (route) => {
+      const body = (await (await route.fetch()).json()) as CustomerActivity;
+      const e = body.entitlements.find((x) => x.id === badEntitlement.id)!;
+      (e as unknown as Record<string, unknown>).purchased = 'lots';
+      const c = body.contracts.find((x) => x.id === badContract.id)!;
+      (c as unknown as Record<string, unknown>).workspaceIds = 'everywhere';
+      const p = body.packages.find((x) => x.id === badPackage.id)!;
+      (p as unknown as Record<string, unknown>).endDate = 20270131;
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    });
+    const ca = new CustomerActivityPage(page);
+    await ca.goto();
+    await expect(ca.heading).toBeVisible();
+    await expect(ca.enterprise).toBeVisible();
+    await expect(ca.addons).toBeVisible();
+    await expect(page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) })).toHaveCount(0);
+    const details = await dataIssues(page);
+    await expect(details).toContainText(badEntitlement.id);
+    await expect(details).toContainText(badContract.id);
+    await expect(details).toContainText(badPackage.id);
+    // The rest still works.
+    await expect(ca.activeContracts.locator('tbody tr').first()).toBeVisible();
+    await expectWorkspaceUsable(page, me);
+  });
+
+  /** Serves /customer-activity with `change` applied to the real body. */
+  async function patch(page: Page, change: (body: CustomerActivity) => void) {
+    await page.route(ACTIVITY, async (route) => {
+      const body = (await (await route.fetch()).json()) as CustomerActivity;
+      change(body);
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    });
+  }
+
+  const issuesText = async (page: Page) => {
+    const details = page.locator('details').filter({ hasText: 'Some data could not be shown as sent' });
+    return (await details.count()) ? ((await details.textContent()) ?? '') : '';
+  };
+
+  test('unknown enum values in a package and a contract: the page renders and the package is still shown', async ({ page, request, persona }) => {
+    const { me, doc } = await loadData(request, persona);
+    const pkg = doc.packages.find((p) => doc.contracts.some((c) => c.id === p.contractId && c.workspaceIds.includes(me.currentWorkspaceId)))!;
+    await patch(page, (body) => {
+      body.packages.find((x) => x.id === pkg.id)!.status = 'paused';
+      (body.contracts[0] as unknown as Record<string, unknown>).type = 'platinum';
+    });
+    const ca = new CustomerActivityPage(page);
+    await ca.goto(`?addonContract=${pkg.contractId}&status=all`);
+    await expect(ca.activeContracts.locator('tbody tr').first()).toBeVisible();
+    await expect(page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) })).toHaveCount(0);
+    // With status All, the package with the unknown status is shown (or at least reported).
+    await expect(ca.addons.getByRole('article').first()).toBeVisible();
+    const shown = await ca.packageCard(pkg.name).count();
+    expect(shown > 0 || (await issuesText(page)).includes(pkg.id), `package ${pkg.id} with status "paused" is shown or reported`).toBe(true);
+  });
+
+  test('an unknown service and unit on an enterprise entitlement: the page renders and the entitlement is reported', async ({
+    page,
+    request,
+    persona,
+  }) => {
+    const { me, doc } = await loadData(request, persona);
+    const target = enterpriseEntitlement(doc, me);
+    await patch(page, (body) => {
+      const e = body.entitlements.find((x) => x.id === target.id)!;
+      e.service = 'quantumSupport';
+      e.unit = 'furlongs';
+    });
+    const ca = new CustomerActivityPage(page);
+    await ca.goto();
+    await expect(ca.activeContracts.locator('tbody tr').first()).toBeVisible();
+    await expect(ca.enterprise.getByRole('link').first()).toBeVisible();
+    await expect(page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) })).toHaveCount(0);
+    // It belongs to no tile, so it is not shown: it must be reported, not dropped silently.
+    expect(await issuesText(page), `entitlement ${target.id} with service "quantumSupport" in "Some data could not be shown as sent"`).toContain(target.id);
+  });
+});
+
+test('data is shown as text, never run as HTML', async ({ page, request, persona }) => {
+  const { me, doc } = await loadData(request, persona);
+  const target = enterpriseEntitlement(doc, me);
+  const contract = doc.contracts.find((c) => c.id === target.contractId)!;
+  const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+  await page.route(ACTIVITY, async (route) => {
+    const body = (await (await route.fetch()).json()) as CustomerActivity;
+    body.contracts.find((c) => c.id === contract.id)!.name = evil;
+    body.entitlements.find((e) => e.id === target.id)!.name = evil;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+  });
+  const ca = new CustomerActivityPage(page);
+  await ca.goto();
+  await expect(ca.activeContracts).toContainText(evil);
+  await page.goto(`/customer-activity/entitlements/${target.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(evil);
+  await expect(page.locator('main img, main b')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test.describe('GET /entitlements/{id}/activity fails', () => {
+  for (const fault of FAULTS) {
+    test(`${fault.name}: an alert says what failed, Retry loads the records`, async ({ page, request, persona }) => {
+      const { me, doc } = await loadData(request, persona);
+      const e = enterpriseEntitlement(doc, me);
+      const { records } = await apiGet<EntitlementActivity>(request, `/entitlements/${e.id}/activity`, persona);
+      await page.route(RECORDS, fault.handle);
+      const d = new DrilldownPage(page);
+      await d.goto(e.id);
+      await expect(d.heading).toHaveText(e.name);
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
+      await expect(alert).toHaveCount(1);
+      await expect(alert).toContainText(/consumption details|records|activity/i);
+      expect((await alert.innerText()).length).toBeGreaterThan(25);
+      // What did load stays: the heading and the total.
+      await expect(d.total).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Back to Customer Activity' })).toBeVisible();
+
+      await page.unroute(RECORDS);
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await d.loaded();
+      expect(await d.grid.countNumbers()).toEqual([records.length]);
+
+      // And the page behind it still works.
+      await page.getByRole('link', { name: 'Back to Customer Activity' }).click();
+      await expectWorkspaceUsable(page, me);
+    });
+  }
+
+  test('bad records are reported, the others shown', async ({ page, request, persona }) => {
+    const { me, doc } = await loadData(request, persona);
+    const e = enterpriseEntitlement(doc, me);
+    const { records } = await apiGet<EntitlementActivity>(request, `/entitlements/${e.id}/activity`, persona);
+    expect(records.length).toBeGreaterThan(3);
+    const [wrong, unknown] = [records[1], records[2]];
+    await page.route(RECORDS, async (route) => {
+      const body = (await (await route.fetch()).json()) as EntitlementActivity;
+      body.records[1].quantity = 'three' as unknown as number;
+      body.records[2].status = 'teleported';
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    });
+    const d = new DrilldownPage(page);
+    await d.goto(e.id);
+    await d.loaded();
+    await expect(page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) })).toHaveCount(0);
+    const details = await dataIssues(page);
+    await expect(details).toContainText(wrong.id);
+    const [shown] = await d.grid.countNumbers();
+    // The record with an unknown status is still shown (or reported); the unreadable one is reported.
+    const unknownShown = shown === records.length || shown === records.length - 1;
+    expect(unknownShown, 'every record but the unreadable one is in the grid').toBe(true);
+    if (shown < records.length - 1) await expect(details).toContainText(unknown.id);
+  });
+
+  test('a 404 shows "Entitlement not found"', async ({ page, request, persona }) => {
+    const { me, doc } = await loadData(request, persona);
+    const e = enterpriseEntitlement(doc, me);
+    await page.route(RECORDS, (r) => r.fulfill(problem(404, 'Entitlement not found', `No entitlement ${e.id}.`)));
+    await page.goto(`/customer-activity/entitlements/${e.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Entitlement not found');
+  });
+});
