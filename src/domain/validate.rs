@@ -2,7 +2,7 @@
 //! item is flagged and shown, never silently dropped, and never panics.
 
 use super::dates::{parse_any_ms, parse_date};
-use ca_contract::{ActivityRecord, CustomerActivity, EntitlementKind};
+use ca_contract::{ActivityRecord, CustomerActivity, EntitlementKind, Service, Unit};
 use std::collections::HashSet;
 
 /// What is wrong with an item.
@@ -18,6 +18,10 @@ pub enum Flaw {
     /// A record that belongs to another entitlement.
     OtherEntitlement,
     UnknownContract,
+    /// A service or unit this page does not know (a newer server): the
+    /// entitlement is in no tile, and its quantities have no unit.
+    UnknownService,
+    UnknownUnit,
     /// The item could not be read at all (serde's message).
     Unreadable(String),
 }
@@ -79,6 +83,12 @@ pub fn check_activity(doc: &CustomerActivity) -> Vec<Finding> {
         }
         if e.kind == EntitlementKind::AdditionalBenefit && e.consumed != 0.0 {
             out.push(f(Flaw::ConsumedOnBenefit));
+        }
+        if e.service == Service::Unknown {
+            out.push(f(Flaw::UnknownService));
+        }
+        if e.unit == Unit::Unknown {
+            out.push(f(Flaw::UnknownUnit));
         }
         if !contracts.contains(e.contract_id.as_str()) {
             out.push(f(Flaw::UnknownContract));
@@ -223,6 +233,29 @@ mod tests {
             ]
         );
         assert_eq!(doc.entitlements.len(), 3, "nothing dropped");
+    }
+
+    #[test]
+    fn flags_what_a_newer_server_may_send() {
+        let mut e = ent(
+            "n",
+            "c1",
+            None,
+            Service::Unknown,
+            Unit::Unknown,
+            Some(1.0),
+            0.0,
+        );
+        e.kind = EntitlementKind::ConsumptionService;
+        let doc = CustomerActivity {
+            generated_at: String::new(),
+            workspaces: Lenient::default(),
+            contracts: vec![contract("c1", "2026-01-01", "2026-12-31", &["w"])].into(),
+            entitlements: vec![e].into(),
+            packages: Lenient::default(),
+        };
+        let flaws: Vec<Flaw> = check_activity(&doc).into_iter().map(|f| f.flaw).collect();
+        assert_eq!(flaws, [Flaw::UnknownService, Flaw::UnknownUnit]);
     }
 
     #[test]

@@ -243,6 +243,10 @@ pub fn finding(l: Locale, list: &str, id: &str, flaw: &Flaw) -> String {
         (Locale::EnUs, Flaw::DuplicateId) => "the same id as another item".to_owned(),
         (Locale::EnUs, Flaw::OtherEntitlement) => "records of another entitlement".to_owned(),
         (Locale::EnUs, Flaw::UnknownContract) => "a contract that is not in the data".to_owned(),
+        (Locale::EnUs, Flaw::UnknownService) => {
+            "a service this page does not know, so it is in no tile".to_owned()
+        }
+        (Locale::EnUs, Flaw::UnknownUnit) => "a unit this page does not know".to_owned(),
         (Locale::EnUs, Flaw::Unreadable(m)) => format!("a shape the page cannot read ({m})"),
         (Locale::ItIt, Flaw::NegativeQuantity) => "una quantità negativa".to_owned(),
         (Locale::ItIt, Flaw::NotANumber) => "una quantità che non è un numero".to_owned(),
@@ -254,6 +258,10 @@ pub fn finding(l: Locale, list: &str, id: &str, flaw: &Flaw) -> String {
         (Locale::ItIt, Flaw::DuplicateId) => "lo stesso id di un altro elemento".to_owned(),
         (Locale::ItIt, Flaw::OtherEntitlement) => "record di un altro diritto".to_owned(),
         (Locale::ItIt, Flaw::UnknownContract) => "un contratto assente dai dati".to_owned(),
+        (Locale::ItIt, Flaw::UnknownService) => {
+            "un servizio sconosciuto a questa pagina, quindi non è in alcun riquadro".to_owned()
+        }
+        (Locale::ItIt, Flaw::UnknownUnit) => "un'unità sconosciuta a questa pagina".to_owned(),
         (Locale::ItIt, Flaw::Unreadable(m)) => {
             format!("una forma che la pagina non sa leggere ({m})")
         }
