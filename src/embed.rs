@@ -46,7 +46,7 @@ fn config_from(options: &JsValue) -> AppConfig {
                     );
                 }) as NavigateCallback
             });
-    let config = AppConfig {
+    AppConfig {
         api_base: string(options, "apiBase").unwrap_or(d.api_base),
         base_path: string(options, "basePath").unwrap_or(d.base_path),
         locale: string(options, "locale").map(|l| Locale::from_tag(&l)),
@@ -54,8 +54,7 @@ fn config_from(options: &JsValue) -> AppConfig {
         standalone: false,
         theme: string(options, "theme"),
         on_navigate,
-    };
-    config
+    }
 }
 
 /// A mounted page; `unmount()` removes it and releases everything it held.
