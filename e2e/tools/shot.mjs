@@ -17,6 +17,7 @@ page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') 
 page.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
 await page.goto(url);
 await page.waitForTimeout(Number(process.env.WAIT || 1500));
-await page.screenshot({ path: out, fullPage: process.env.FULL !== '0' });
+if (process.env.SELECTOR) await page.locator(process.env.SELECTOR).first().screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: process.env.FULL !== '0' });
 console.log('saved', out);
 await browser.close();

@@ -19,7 +19,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// How long a request may take, body included, before it is abandoned.
-pub const TIMEOUT_MS: i32 = 30_000;
+pub const TIMEOUT_MS: i32 = 20_000;
 
 /// A demo user the demo backend can act as.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]

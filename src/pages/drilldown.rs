@@ -252,7 +252,10 @@ fn RecordsView(
         let l = l.get();
         fc.map(|(f, _)| {
             let text = match f.outcome {
-                Outcome::RunsOut { date } => i18n::runs_out(l, &i18n::date(l, date)),
+                Outcome::RunsOut { date } => i18n::runs_out(
+                    l,
+                    &format!("{} ({})", i18n::date(l, date), i18n::relative_days(l, (date - today).num_days())),
+                ),
                 Outcome::LeftUnused { amount } => {
                     i18n::left_unused(l, &i18n::quantity(l, amount, unit))
                 }
