@@ -89,18 +89,30 @@ where
             Arc::new(sort_order(&rows, sort.get(), &label))
         })
     };
+    // The search text of every row is built on the first search, not on
+    // load: a page that is only read or sorted never pays for it.
+    let searching =
+        Memo::new(move |_| q.with(|q| q.as_deref().is_some_and(|q| !q.trim().is_empty())));
     let hay = {
         let (rows, cols) = (rows.clone(), columns.clone());
         Memo::new(move |_| {
+            if !searching.get() {
+                return None;
+            }
             let l = l.get();
-            Arc::new(haystacks(&rows, &cols, &move |w: &'static str| {
-                i18n::enum_label(l, w).to_owned()
-            }))
+            Some(Arc::new(haystacks(
+                &rows,
+                &cols,
+                &move |w: &'static str| i18n::enum_label(l, w).to_owned(),
+            )))
         })
     };
     let visible = Memo::new(move |_| {
         let q = q.get().unwrap_or_default();
-        Arc::new(order.with(|o| hay.with(|h| filter_order(o, h, &q))))
+        hay.with(|h| match h {
+            Some(h) => Arc::new(order.with(|o| filter_order(o, h, &q))),
+            None => order.get(),
+        })
     });
 
     let scroll_top = RwSignal::new(0.0f64);
