@@ -4,6 +4,7 @@
 
 use super::dates::parse_any_ms;
 use super::text::fold;
+pub use ca_contract::RecordKind;
 use ca_contract::{ActivityRecord, AdditionalCase, Service};
 use std::cmp::Ordering;
 
@@ -266,112 +267,69 @@ impl GridRow for AdditionalCase {
     }
 }
 
-/// The record types a drilldown can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecordKind {
-    SupportRequest,
-    ProactiveDelivery,
-    EducationActivity,
-    SupportContact,
-    AssessmentSetup,
+/// The most common type among the records, else the service's.
+pub fn dominant_kind(records: &[ActivityRecord], service: Service) -> RecordKind {
+    let mut counts = [0usize; 5];
+    for r in records {
+        let k = RecordKind::of(r);
+        counts[RecordKind::ALL.iter().position(|x| *x == k).unwrap_or(0)] += 1;
+    }
+    let best = (0..5)
+        .max_by_key(|i| (counts[*i], usize::MAX - i))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        RecordKind::for_service(service)
+    } else {
+        RecordKind::ALL[best]
+    }
 }
 
-impl RecordKind {
-    pub fn of(r: &ActivityRecord) -> RecordKind {
-        match r {
-            ActivityRecord::SupportRequest(_) => RecordKind::SupportRequest,
-            ActivityRecord::ProactiveDelivery(_) => RecordKind::ProactiveDelivery,
-            ActivityRecord::EducationActivity(_) => RecordKind::EducationActivity,
-            ActivityRecord::SupportContact(_) => RecordKind::SupportContact,
-            ActivityRecord::AssessmentSetup(_) => RecordKind::AssessmentSetup,
-        }
-    }
-
-    /// The record type a service's drilldown holds.
-    pub fn for_service(s: Service) -> RecordKind {
-        use Service::*;
-        match s {
-            ReactiveSupport | AdvisorySupport | Other | Unknown => RecordKind::SupportRequest,
-            ProactiveServices | ProactiveCredits | DesignatedSupportEngineering | Workshops => {
-                RecordKind::ProactiveDelivery
-            }
-            OnDemandEducation => RecordKind::EducationActivity,
-            SupportContacts => RecordKind::SupportContact,
-            OnDemandAssessments => RecordKind::AssessmentSetup,
-        }
-    }
-
-    /// The most common type among the records, else the service's.
-    pub fn dominant(records: &[ActivityRecord], service: Service) -> RecordKind {
-        let kinds = [
-            RecordKind::SupportRequest,
-            RecordKind::ProactiveDelivery,
-            RecordKind::EducationActivity,
-            RecordKind::SupportContact,
-            RecordKind::AssessmentSetup,
-        ];
-        let mut counts = [0usize; 5];
-        for r in records {
-            let k = RecordKind::of(r);
-            counts[kinds.iter().position(|x| *x == k).unwrap_or(0)] += 1;
-        }
-        let best = (0..5)
-            .max_by_key(|i| (counts[*i], usize::MAX - i))
-            .unwrap_or(0);
-        if counts[best] == 0 {
-            RecordKind::for_service(service)
-        } else {
-            kinds[best]
-        }
-    }
-
-    /// The grid's columns for this record type, quantity last.
-    pub fn columns(self) -> &'static [ColId] {
-        use ColId::*;
-        match self {
-            RecordKind::SupportRequest => &[
-                CaseNumber,
-                Title,
-                Severity,
-                Status,
-                Created,
-                Closed,
-                PrimaryContact,
-                Product,
-                Quantity,
-            ],
-            RecordKind::ProactiveDelivery => &[
-                ServiceName,
-                DeliveryType,
-                Status,
-                StartDate,
-                EndDate,
-                DeliveredHours,
-                Resource,
-                Quantity,
-            ],
-            RecordKind::EducationActivity => &[
-                Learner,
-                LearnerEmail,
-                Activity,
-                ActivityType,
-                Status,
-                Started,
-                Completed,
-                Hours,
-                Quantity,
-            ],
-            RecordKind::SupportContact => &[Name, Email, Role, Status, Added, Quantity],
-            RecordKind::AssessmentSetup => &[
-                Assessment,
-                Technology,
-                Status,
-                SetupDate,
-                LastCollected,
-                LogAnalytics,
-                Quantity,
-            ],
-        }
+/// The grid's columns for a record type, quantity last.
+pub fn columns(kind: RecordKind) -> &'static [ColId] {
+    use ColId::*;
+    match kind {
+        RecordKind::SupportRequest => &[
+            CaseNumber,
+            Title,
+            Severity,
+            Status,
+            Created,
+            Closed,
+            PrimaryContact,
+            Product,
+            Quantity,
+        ],
+        RecordKind::ProactiveDelivery => &[
+            ServiceName,
+            DeliveryType,
+            Status,
+            StartDate,
+            EndDate,
+            DeliveredHours,
+            Resource,
+            Quantity,
+        ],
+        RecordKind::EducationActivity => &[
+            Learner,
+            LearnerEmail,
+            Activity,
+            ActivityType,
+            Status,
+            Started,
+            Completed,
+            Hours,
+            Quantity,
+        ],
+        RecordKind::SupportContact => &[Name, Email, Role, Status, Added, Quantity],
+        RecordKind::AssessmentSetup => &[
+            Assessment,
+            Technology,
+            Status,
+            SetupDate,
+            LastCollected,
+            LogAnalytics,
+            Quantity,
+        ],
     }
 }
 
@@ -581,7 +539,7 @@ mod tests {
     #[test]
     fn filter_only_narrows_and_matches_words() {
         let r = rows();
-        let cols = RecordKind::SupportRequest.columns();
+        let cols = columns(RecordKind::SupportRequest);
         let hay = haystacks(&r, cols, &label);
         let all = sort_order(&r, None, &label);
         assert_eq!(filter_order(&all, &hay, ""), all);
@@ -616,13 +574,13 @@ mod tests {
     }
 
     #[test]
-    fn dominant_kind() {
+    fn dominant_record_kind() {
         assert_eq!(
-            RecordKind::dominant(&rows(), Service::OnDemandEducation),
+            dominant_kind(&rows(), Service::OnDemandEducation),
             RecordKind::SupportRequest
         );
         assert_eq!(
-            RecordKind::dominant(&[], Service::OnDemandEducation),
+            dominant_kind(&[], Service::OnDemandEducation),
             RecordKind::EducationActivity
         );
     }

@@ -12,7 +12,7 @@ use crate::context::{tr, Ctx};
 use crate::domain::csv_export::{training_report, training_report_name};
 use crate::domain::dates::parse_date;
 use crate::domain::forecast::{cumulative, forecast, Outcome};
-use crate::domain::grid::RecordKind;
+use crate::domain::grid::{columns as record_columns, dominant_kind};
 use crate::domain::usage::Usage;
 use crate::domain::validate::{check_records, unreadable, Finding};
 use crate::i18n::{self, Locale, Msg};
@@ -254,7 +254,11 @@ fn RecordsView(
             let text = match f.outcome {
                 Outcome::RunsOut { date } => i18n::runs_out(
                     l,
-                    &format!("{} ({})", i18n::date(l, date), i18n::relative_days(l, (date - today).num_days())),
+                    &format!(
+                        "{} ({})",
+                        i18n::date(l, date),
+                        i18n::relative_days(l, (date - today).num_days())
+                    ),
                 ),
                 Outcome::LeftUnused { amount } => {
                     i18n::left_unused(l, &i18n::quantity(l, amount, unit))
@@ -309,8 +313,7 @@ fn RecordsView(
     let no_chart = series
         .is_empty()
         .then(|| view! { <p class="muted">{tr(Msg::ChartNoData)}</p> });
-    let kind = RecordKind::dominant(&records, service);
-    let columns = kind.columns().to_vec();
+    let columns = record_columns(dominant_kind(&records, service)).to_vec();
     let export = can_export.then(|| {
         let records = records.clone();
         let columns = columns.clone();

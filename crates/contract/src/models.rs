@@ -249,6 +249,48 @@ impl ActivityRecord {
     }
 }
 
+/// The record types of a drilldown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    SupportRequest,
+    ProactiveDelivery,
+    EducationActivity,
+    SupportContact,
+    AssessmentSetup,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 5] = [
+        RecordKind::SupportRequest,
+        RecordKind::ProactiveDelivery,
+        RecordKind::EducationActivity,
+        RecordKind::SupportContact,
+        RecordKind::AssessmentSetup,
+    ];
+
+    /// A record's type.
+    pub fn of(r: &ActivityRecord) -> RecordKind {
+        match r {
+            ActivityRecord::SupportRequest(_) => RecordKind::SupportRequest,
+            ActivityRecord::ProactiveDelivery(_) => RecordKind::ProactiveDelivery,
+            ActivityRecord::EducationActivity(_) => RecordKind::EducationActivity,
+            ActivityRecord::SupportContact(_) => RecordKind::SupportContact,
+            ActivityRecord::AssessmentSetup(_) => RecordKind::AssessmentSetup,
+        }
+    }
+
+    /// The record type a service's consumption is tracked by.
+    pub fn for_service(s: Service) -> RecordKind {
+        match s {
+            Service::ReactiveSupport | Service::AdvisorySupport => RecordKind::SupportRequest,
+            Service::OnDemandEducation => RecordKind::EducationActivity,
+            Service::SupportContacts => RecordKind::SupportContact,
+            Service::OnDemandAssessments => RecordKind::AssessmentSetup,
+            _ => RecordKind::ProactiveDelivery,
+        }
+    }
+}
+
 /// `GET /entitlements/{id}/activity`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

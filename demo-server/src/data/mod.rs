@@ -40,24 +40,11 @@ pub struct Case {
     pub access: Access,
 }
 
-/// The record type a service's consumption is tracked by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecordKind {
-    SupportRequest,
-    ProactiveDelivery,
-    EducationActivity,
-    SupportContact,
-    AssessmentSetup,
-}
+pub use ca_contract::RecordKind;
 
+/// The record type a service's consumption is tracked by.
 pub fn record_kind(service: Service) -> RecordKind {
-    match service {
-        Service::ReactiveSupport | Service::AdvisorySupport => RecordKind::SupportRequest,
-        Service::OnDemandEducation => RecordKind::EducationActivity,
-        Service::SupportContacts => RecordKind::SupportContact,
-        Service::OnDemandAssessments => RecordKind::AssessmentSetup,
-        _ => RecordKind::ProactiveDelivery,
-    }
+    RecordKind::for_service(service)
 }
 
 /// Integrated Proactive Services: the services whose entitlements carry
