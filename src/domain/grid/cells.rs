@@ -1,0 +1,126 @@
+//! Cells: what each column of a row holds, per record type.
+
+use super::columns::ColId;
+use ca_contract::{ActivityRecord, AdditionalCase};
+
+/// One cell's value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Text(&'a str),
+    Num(f64),
+    /// A date or an instant as sent; parsed to compare, formatted to show.
+    Date(&'a str),
+    /// A contract enum's wire value.
+    Enum(&'static str),
+    Empty,
+}
+
+/// A row of a grid.
+pub trait GridRow {
+    fn cell(&self, col: ColId) -> Cell<'_>;
+}
+
+fn text(s: &str) -> Cell<'_> {
+    Cell::Text(s)
+}
+fn opt_text(s: &Option<String>) -> Cell<'_> {
+    s.as_deref().map_or(Cell::Empty, Cell::Text)
+}
+fn opt_date(s: &Option<String>) -> Cell<'_> {
+    s.as_deref().map_or(Cell::Empty, Cell::Date)
+}
+fn opt_num(n: Option<f64>) -> Cell<'static> {
+    n.map_or(Cell::Empty, Cell::Num)
+}
+
+impl GridRow for ActivityRecord {
+    fn cell(&self, col: ColId) -> Cell<'_> {
+        use ColId::*;
+        match (self, col) {
+            (_, Quantity) => Cell::Num(self.quantity()),
+            (ActivityRecord::SupportRequest(r), c) => match c {
+                CaseNumber => text(&r.case_number),
+                Title => text(&r.title),
+                Severity => r.severity.map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
+                Status => Cell::Enum(r.status.as_str()),
+                Created => Cell::Date(&r.created_at),
+                Closed => opt_date(&r.closed_at),
+                PrimaryContact => opt_text(&r.primary_contact),
+                Product => opt_text(&r.product),
+                _ => Cell::Empty,
+            },
+            (ActivityRecord::ProactiveDelivery(r), c) => match c {
+                ServiceName => text(&r.service_name),
+                DeliveryType => r
+                    .delivery_type
+                    .map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
+                Status => Cell::Enum(r.status.as_str()),
+                StartDate => Cell::Date(&r.start_date),
+                EndDate => opt_date(&r.end_date),
+                DeliveredHours => opt_num(r.delivered_hours),
+                Resource => opt_text(&r.resource),
+                _ => Cell::Empty,
+            },
+            (ActivityRecord::EducationActivity(r), c) => match c {
+                Learner => text(&r.learner_name),
+                LearnerEmail => opt_text(&r.learner_email),
+                Activity => text(&r.activity_title),
+                ActivityType => r
+                    .activity_type
+                    .map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
+                Status => Cell::Enum(r.status.as_str()),
+                Started => Cell::Date(&r.started_at),
+                Completed => opt_date(&r.completed_at),
+                Hours => opt_num(r.hours),
+                _ => Cell::Empty,
+            },
+            (ActivityRecord::SupportContact(r), c) => match c {
+                Name => text(&r.name),
+                Email => opt_text(&r.email),
+                Role => r.role.map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
+                Status => Cell::Enum(r.status.as_str()),
+                Added => opt_date(&r.added_at),
+                _ => Cell::Empty,
+            },
+            (ActivityRecord::AssessmentSetup(r), c) => match c {
+                Assessment => text(&r.assessment_name),
+                Technology => opt_text(&r.technology),
+                Status => Cell::Enum(r.status.as_str()),
+                SetupDate => opt_date(&r.setup_date),
+                LastCollected => opt_date(&r.last_collected_at),
+                LogAnalytics => opt_text(&r.log_analytics_workspace),
+                _ => Cell::Empty,
+            },
+        }
+    }
+}
+
+impl GridRow for AdditionalCase {
+    fn cell(&self, col: ColId) -> Cell<'_> {
+        use ColId::*;
+        match col {
+            CaseNumber => text(&self.case_number),
+            Title => text(&self.title),
+            Created => Cell::Date(&self.created_at),
+            Status => self.status.map_or(Cell::Empty, |s| Cell::Enum(s.as_str())),
+            Hours => opt_num(self.hours),
+            Reason => Cell::Enum(self.reason.as_str()),
+            Classification => self
+                .classification
+                .map_or(Cell::Empty, |c| Cell::Enum(c.as_str())),
+            ContractNumber => opt_text(&self.contract_number),
+            _ => Cell::Empty,
+        }
+    }
+}
+
+/// The date a record counts on, for charts and the forecast.
+pub fn record_date(r: &ActivityRecord) -> Option<&str> {
+    match r {
+        ActivityRecord::SupportRequest(r) => Some(&r.created_at),
+        ActivityRecord::ProactiveDelivery(r) => r.end_date.as_deref().or(Some(&r.start_date)),
+        ActivityRecord::EducationActivity(r) => Some(&r.started_at),
+        ActivityRecord::SupportContact(r) => r.added_at.as_deref(),
+        ActivityRecord::AssessmentSetup(r) => r.setup_date.as_deref(),
+    }
+}
