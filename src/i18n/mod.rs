@@ -9,10 +9,12 @@
 mod format;
 mod labels;
 mod messages;
+mod words;
 
 pub use format::*;
 pub use labels::*;
 pub use messages::Msg;
+pub use words::*;
 
 /// The page's languages. Any other browser language falls back to en-US.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
