@@ -37,6 +37,31 @@ pub const LIGHT: Palette = Palette {
     grid: RGBColor(225, 223, 221),
 };
 
+fn hex(s: &str) -> Option<RGBColor> {
+    let h = s.trim().strip_prefix('#')?;
+    if h.len() != 6 {
+        return None;
+    }
+    let c = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+    Some(RGBColor(c(0)?, c(2)?, c(4)?))
+}
+
+/// The palette of the theme in force where the canvas is (the design
+/// tokens of `style/tokens.css`), so the chart follows light and dark.
+pub fn palette_for(canvas: &web_sys::HtmlCanvasElement) -> Palette {
+    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten()) else {
+        return LIGHT;
+    };
+    let var = |name: &str, fallback: RGBColor| style.get_property_value(name).ok().and_then(|v| hex(&v)).unwrap_or(fallback);
+    Palette {
+        line: var("--ca-bar-fill", LIGHT.line),
+        cap: var("--ca-danger", LIGHT.cap),
+        forecast: var("--ca-text-muted", LIGHT.forecast),
+        text: var("--ca-text", LIGHT.text),
+        grid: var("--ca-border", LIGHT.grid),
+    }
+}
+
 /// Paints `data` on `canvas`. `fmt_x` writes an axis date, `fmt_y` a number.
 pub fn draw(
     canvas: web_sys::HtmlCanvasElement,
@@ -133,7 +158,8 @@ pub fn ConsumptionChart(
     let has_forecast = data.forecast.is_some();
     Effect::new(move |_| {
         if let Some(c) = canvas.get() {
-            if let Err(e) = draw(c, &data, LIGHT, &*fmt_x, &*fmt_y) {
+            let pal = palette_for(&c);
+            if let Err(e) = draw(c, &data, pal, &*fmt_x, &*fmt_y) {
                 leptos::logging::warn!("chart not drawn: {e}");
             }
         }
