@@ -27,6 +27,7 @@ fi
 step "bundle size"
 bash scripts/bundle-size.sh
 
+bash scripts/schemathesis.sh
 step "end-to-end tests (Playwright, Debian chromium, release build)"
 cargo build -q -p demo-server --locked
 cd e2e

@@ -91,6 +91,23 @@ fn respond(status: u16, content_type: &str, body: impl Into<Body>) -> Response {
     r
 }
 
+/// A 405 names the methods that are allowed (RFC 9110 §15.5.6).
+fn allow_on_405(r: &mut Response) {
+    if r.status() == StatusCode::METHOD_NOT_ALLOWED {
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+    }
+}
+
+/// An API reply as an HTTP response: never cached.
+fn api_response(reply: api::Reply) -> Response {
+    let mut r = respond(reply.status, reply.content_type, reply.body);
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    allow_on_405(&mut r);
+    r
+}
+
 async fn serve(State(app): State<Arc<App>>, req: Request) -> Response {
     let path = req.uri().path().to_string();
     let method = req.method().clone();
@@ -115,10 +132,7 @@ async fn serve(State(app): State<Arc<App>>, req: Request) -> Response {
         .unwrap_or_else(|_| {
             api::Reply::problem(500, "Internal error", "The request could not be answered.")
         });
-        let mut r = respond(reply.status, reply.content_type, reply.body);
-        r.headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        return r;
+        return api_response(reply);
     }
     let Some(dir) = app.static_dir.clone() else {
         return respond(
@@ -128,7 +142,9 @@ async fn serve(State(app): State<Arc<App>>, req: Request) -> Response {
         );
     };
     if method != Method::GET && method != Method::HEAD {
-        return respond(405, "text/plain; charset=utf-8", "Method not allowed\n");
+        let mut r = respond(405, "text/plain; charset=utf-8", "Method not allowed\n");
+        allow_on_405(&mut r);
+        return r;
     }
     let loaded = tokio::task::spawn_blocking(move || static_files::load(&dir, &path))
         .await
@@ -193,6 +209,26 @@ fn main() {
             std::process::exit(1);
         }
     });
+}
+
+#[cfg(test)]
+mod http_tests {
+    use super::*;
+
+    #[test]
+    fn api_answers_are_not_cached_and_a_405_says_what_is_allowed() {
+        let ds = Dataset::build(Day::parse("2026-05-14").unwrap(), false);
+        let admin = personas::by_id("customer-admin").expect("a persona");
+        for method in ["POST", "DELETE", "TRACE"] {
+            let r = api_response(api::handle(&ds, admin, method, "/api/v1/me"));
+            assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED, "{method}");
+            assert_eq!(r.headers()[header::ALLOW], "GET, HEAD", "{method}");
+        }
+        let r = api_response(api::handle(&ds, admin, "GET", "/api/v1/me"));
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.headers().get(header::ALLOW).is_none());
+        assert_eq!(r.headers()[header::CACHE_CONTROL], "no-store");
+    }
 }
 
 #[cfg(test)]

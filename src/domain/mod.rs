@@ -19,3 +19,6 @@ pub mod view;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+
+#[cfg(test)]
+mod proptests;
