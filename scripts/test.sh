@@ -32,3 +32,8 @@ step "end-to-end tests (Playwright, Debian chromium, release build)"
 cargo build -q -p demo-server --locked
 cd e2e
 npx playwright test
+
+step "gallery: release build (gallery feature) and screenshots (Playwright)"
+cd "$ROOT"
+trunk build gallery.html --release --dist dist-gallery
+(cd e2e && npx playwright test -c playwright.gallery.config.ts)

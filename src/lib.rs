@@ -9,6 +9,8 @@ pub mod components;
 pub mod context;
 pub mod domain;
 pub mod embed;
+#[cfg(feature = "gallery")]
+pub mod gallery;
 pub mod i18n;
 pub mod pages;
 mod platform;

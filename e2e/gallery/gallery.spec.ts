@@ -1,0 +1,68 @@
+import { test as base, expect } from '@playwright/test';
+
+// The designers' gallery, screenshotted state by state (see
+// playwright.gallery.config.ts for the projects).
+
+export type GalleryOptions = {
+  /** The gallery's query string: `locale=…&theme=…`. */
+  galleryQuery: string;
+  /** Screenshot each `[data-state]`, or each `[data-section]` (all its states). */
+  shotEach: 'data-state' | 'data-section';
+};
+
+const test = base.extend<GalleryOptions>({
+  galleryQuery: ['locale=en-US&theme=light', { option: true }],
+  shotEach: ['data-state', { option: true }],
+});
+
+/** Every state the gallery must show (src/gallery/). */
+const STATES = [
+  'tile-capped', 'tile-as-needed', 'tile-mixed-units', 'tile-over-consumed', 'tile-zero',
+  'card-active', 'card-expiring-30-days', 'card-ends-today', 'card-expired', 'card-no-services', 'card-with-benefits',
+  'bar-0', 'bar-50', 'bar-95', 'bar-over',
+  'grid-empty', 'grid-1-row', 'grid-40-rows', 'grid-100000-rows',
+  'chart-cap-and-forecast', 'chart-no-data',
+  'error-network', 'error-500', 'error-decode', 'error-timeout', 'data-issues', 'loading',
+  'access-denied', 'signed-out',
+];
+
+test('every state looks as approved, without console errors', async ({ page, galleryQuery, shotEach }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+
+  await page.goto(`/?${galleryQuery}`);
+  const params = new URLSearchParams(galleryQuery);
+  const root = page.locator('.ca-app.gallery');
+  await expect(root).toHaveAttribute('lang', params.get('locale')!);
+  await expect(root).toHaveAttribute('data-theme', params.get('theme')!);
+  await expect(page.locator('[data-state]')).toHaveCount(STATES.length);
+  expect(await page.locator('[data-state]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(STATES);
+  await expect(page.locator('[data-state="grid-100000-rows"] .grid-count')).toContainText(/100[,.]000/);
+  await page.evaluate(() => document.fonts.ready);
+
+  const names = await page.locator(`[${shotEach}]`).evaluateAll((els, attr) => els.map((e) => e.getAttribute(attr)!), shotEach);
+  for (const name of names) {
+    const target = page.locator(`[${shotEach}="${name}"]`);
+    await expect.soft(target, name).toHaveScreenshot(`${name}.png`, { animations: 'disabled' });
+  }
+
+  expect(problems, 'page errors and console errors').toEqual([]);
+});
+
+// Run by the en-US-light project only (the others grepInvert /switchers/).
+test('the switchers change the language and theme through the query string', async ({ page }) => {
+  await page.goto('/?locale=en-US&theme=light');
+  const root = page.locator('.ca-app.gallery');
+  await page.getByLabel('Language').selectOption('it-IT');
+  await expect(root).toHaveAttribute('lang', 'it-IT');
+  await expect(page).toHaveURL(/locale=it-IT/);
+  await expect(page.locator('[data-state="error-timeout"] button')).toHaveText('Riprova');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await expect(page).toHaveURL(/theme=dark/);
+  await page.goBack();
+  await expect(root).toHaveAttribute('data-theme', 'light');
+});
