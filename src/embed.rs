@@ -61,6 +61,10 @@ fn config_from(options: &JsValue) -> AppConfig {
 #[wasm_bindgen]
 pub struct EmbeddedPage {
     handle: Option<Box<dyn Any>>,
+    /// The reactive owner of everything the page created. Dropping the
+    /// mount handle alone leaves it alive while anything else holds it, and
+    /// with it the router's window listeners: unmount cleans it up for sure.
+    owner: Option<Owner>,
 }
 
 #[wasm_bindgen]
@@ -68,6 +72,9 @@ impl EmbeddedPage {
     /// Removes the page from its element. Safe to call twice.
     pub fn unmount(&mut self) {
         self.handle.take();
+        if let Some(owner) = self.owner.take() {
+            owner.cleanup();
+        }
     }
 }
 
@@ -76,9 +83,11 @@ impl EmbeddedPage {
 pub fn mount_customer_activity(element: web_sys::HtmlElement, options: JsValue) -> EmbeddedPage {
     console_error_panic_hook::set_once();
     let config = config_from(&options);
-    let handle = mount_to(element, move || view! { <App config=config /> });
+    let owner = Owner::new();
+    let handle = owner.with(|| mount_to(element, move || view! { <App config=config /> }));
     EmbeddedPage {
         handle: Some(Box::new(handle)),
+        owner: Some(owner),
     }
 }
 

@@ -129,17 +129,17 @@ pub fn install_panic_view() {
             )
         };
         body.set_text_content(None);
-        let make = |tag: &str, t: &str| {
-            let el = doc.create_element(tag).ok()?;
-            el.set_text_content(Some(t));
-            body.append_child(&el).ok()
+        let Ok(main) = doc.create_element("main") else {
+            return;
         };
-        if let Ok(main) = doc.create_element("main") {
-            let _ = main.set_attribute("role", "alert");
-            let _ = body.append_child(&main);
+        let _ = main.set_attribute("role", "alert");
+        let _ = body.append_child(&main);
+        for (tag, t) in [("h1", title), ("p", text)] {
+            if let Ok(el) = doc.create_element(tag) {
+                el.set_text_content(Some(t));
+                let _ = main.append_child(&el);
+            }
         }
-        make("h1", title);
-        make("p", text);
     }));
 }
 

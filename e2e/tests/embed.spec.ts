@@ -287,13 +287,8 @@ test.describe('the <customer-activity> element in a host page', () => {
   });
 
   test('after unmount and remount, a link of the page still navigates it', async ({ page }) => {
-    // APP BUG (src/embed.rs): unmount() drops the UnmountHandle, but the
-    // instance's reactive Owner stays alive, so the router's window `click`
-    // and `popstate` listeners (removed in an on_cleanup) are never removed.
-    // The dead router then catches every click on a same-origin link under
-    // /host (preventDefault) and "navigates" nowhere: the remounted page's
-    // links do nothing.
-    test.fail(true, 'unmount() leaves the router window listeners behind');
+    // unmount() cleans up the instance's reactive owner, and with it the
+    // router's window listeners: a dead router must not swallow clicks.
     await openHost(page);
     await expect(tiles(elementApp(page)).first()).toBeVisible();
     await page.locator('#element-unmount').click();
@@ -306,9 +301,7 @@ test.describe('the <customer-activity> element in a host page', () => {
   });
 
   test("after unmount, the host's own link under /host navigates the document", async ({ page }) => {
-    // APP BUG (src/embed.rs), same cause: the unmounted page's router still
-    // intercepts the host's links under its base path.
-    test.fail(true, 'unmount() leaves the router window listeners behind');
+    // After unmount, nothing of the page intercepts the host's own links.
     await openHost(page, '/host');
     await expect(elementApp(page).getByRole('button', { name: 'Manage' })).toBeVisible();
     await page.locator('#element-unmount').click();
@@ -373,12 +366,8 @@ test.describe('two instances on one page (element + JS API)', () => {
   });
 
   test('a link of the second instance navigates the second instance', async ({ page }) => {
-    // APP LIMIT (leptos_router): every <Router> listens for clicks on `window`
-    // and handles any same-origin link under its base path; the first
-    // instance mounted registers first, calls preventDefault and navigates
-    // itself, so the second instance's own links move the first instance
-    // (and the URL) while the second one stays where it was.
-    test.fail(true, 'the first-mounted router handles the clicks of every instance');
+    // Every <Router> also listens for clicks on `window`; the page routes its
+    // own links through its own router and stops them there (shell.rs).
     await mountBoth(page);
     await tiles(apiApp(page)).filter({ hasText: 'Support As Needed' }).click();
     await expect(page).toHaveURL(/\/host\/customer-activity\/tiles\/support-as-needed/);

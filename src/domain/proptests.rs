@@ -819,6 +819,9 @@ proptest! {
                 }
                 prop_assert!((0.0..=100.0).contains(&pct) || pct.is_nan(), "percent {}", pct);
             }
+            // No bar for a cap that is not a number of 0 or more (validate
+            // flags such an entitlement).
+            (Some(p), None, None) => prop_assert!(!(p.is_finite() && p >= 0.0), "no bar for cap {}", p),
             other => prop_assert!(false, "{:?}", other),
         }
     }

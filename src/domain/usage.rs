@@ -23,25 +23,32 @@ impl Usage {
     /// By how much consumption exceeds the cap, when it does.
     pub fn over(&self) -> Option<f64> {
         match self.purchased {
-            Some(p) if self.consumed > p => Some(round2(self.consumed - p)),
+            Some(p) if self.consumed > p => Some(round2(self.consumed - p)).filter(|o| *o > 0.0),
             _ => None,
         }
     }
 
     /// The progress bar's value: consumed, at most purchased (`None` when
-    /// there is no cap, and so no bar).
+    /// there is no cap, or a cap that is not a number of 0 or more, and so
+    /// no bar).
     pub fn bar_now(&self) -> Option<f64> {
-        self.purchased.map(|p| self.consumed.min(p).max(0.0))
+        let p = self.purchased.filter(|p| p.is_finite() && *p >= 0.0)?;
+        let c = if self.consumed.is_finite() {
+            self.consumed
+        } else {
+            0.0
+        };
+        Some(c.min(p).max(0.0))
     }
 
     /// Share consumed, 0..=100, for the bar's width.
     pub fn percent(&self) -> Option<f64> {
-        self.purchased.map(|p| {
-            if p <= 0.0 {
-                100.0
-            } else {
-                (self.consumed / p * 100.0).clamp(0.0, 100.0)
-            }
+        let now = self.bar_now()?;
+        let p = self.purchased?;
+        Some(if p <= 0.0 {
+            100.0
+        } else {
+            (now / p * 100.0).clamp(0.0, 100.0)
         })
     }
 
@@ -60,7 +67,12 @@ impl Usage {
 /// Rounds to two decimals, so that sums of fractional hours read cleanly
 /// (0.1 + 0.2 shows as 0.3).
 pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    let scaled = x * 100.0;
+    if scaled.is_finite() {
+        scaled.round() / 100.0
+    } else {
+        x
+    }
 }
 
 #[cfg(test)]
@@ -86,6 +98,18 @@ mod tests {
                 "{c} of {p:?}"
             );
         }
+    }
+
+    #[test]
+    fn no_bar_and_no_tiny_over_for_odd_numbers() {
+        assert_eq!(
+            Usage::new(10.004, Some(10.0)).over(),
+            None,
+            "rounds to 0 over"
+        );
+        assert_eq!(Usage::new(1.0, Some(-5.0)).bar_now(), None);
+        assert_eq!(Usage::new(1.0, Some(f64::NAN)).bar_now(), None);
+        assert_eq!(round2(1e307), 1e307);
     }
 
     #[test]

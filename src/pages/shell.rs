@@ -5,6 +5,7 @@ use crate::components::menu::ManageMenu;
 use crate::context::{has_access, tr, Ctx};
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -18,6 +19,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| "light".to_owned());
     let demo = ctx.config.demo;
+    let own_links = own_link_clicks(ctx.config.base_path.clone());
     let can_open = Signal::derive(move || {
         ctx.me
             .get()
@@ -25,7 +27,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             .is_some_and(|me| has_access(&me))
     });
     view! {
-        <div class="ca-app" lang=move || locale.get().tag() data-theme=theme>
+        <div class="ca-app" lang=move || locale.get().tag() data-theme=theme on:click=own_links>
             <a class="skip-link" href=skip>{tr(Msg::SkipToContent)}</a>
             <header class="shell-header">
                 <span class="shell-brand">{tr(Msg::ServicesHub)}</span>
@@ -111,5 +113,54 @@ fn PersonaSwitch() -> impl IntoView {
                 }}
             </select>
         </div>
+    }
+}
+
+/// Routes clicks on this instance's own links through this instance's
+/// router and marks them handled. The router also listens on `window`, where
+/// every instance on the page would see the click and the first one mounted
+/// would take it; handled here, two embedded instances stay independent.
+fn own_link_clicks(base: String) -> impl Fn(web_sys::MouseEvent) + 'static {
+    let navigate = leptos_router::hooks::use_navigate();
+    let base = base.trim_end_matches('/').to_owned();
+    move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.alt_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+        {
+            return;
+        }
+        let Some(a) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if !a.target().is_empty()
+            || a.has_attribute("download")
+            || a.get_attribute("rel")
+                .is_some_and(|r| r.contains("external"))
+        {
+            return;
+        }
+        let same_origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .is_some_and(|o| o == a.origin());
+        let path = a.pathname();
+        let inside = base.is_empty() || path == base || path.starts_with(&format!("{base}/"));
+        if !same_origin || !inside {
+            return;
+        }
+        ev.prevent_default();
+        ev.stop_propagation();
+        navigate(
+            &format!("{path}{}{}", a.search(), a.hash()),
+            Default::default(),
+        );
     }
 }
