@@ -29,6 +29,9 @@ const problem = (status: number, title: string, detail: string, headers: Record<
 /** Faults that make the whole document unusable: each must end in an alert with Retry. */
 const FAULTS: Fault[] = [
   { name: '500 with problem+json', handle: (r) => r.fulfill(problem(500, 'Internal Server Error', 'The source systems did not answer.')) },
+  { name: '502 Bad Gateway', handle: (r) => r.fulfill(problem(502, 'Bad Gateway', 'The upstream source did not answer.')) },
+  { name: '401 after /me succeeded', handle: (r) => r.fulfill(problem(401, 'Unauthorized', 'The session expired.')) },
+  { name: '403 on the data', handle: (r) => r.fulfill(problem(403, 'Forbidden', 'Not allowed.')) },
   { name: '503 with Retry-After', handle: (r) => r.fulfill(problem(503, 'Service Unavailable', 'Maintenance in progress.', { 'retry-after': '120' })) },
   {
     name: 'an HTML page with 200',
@@ -247,7 +250,8 @@ test('data is shown as text, never run as HTML', async ({ page, request, persona
 });
 
 test.describe('GET /entitlements/{id}/activity fails', () => {
-  for (const fault of FAULTS) {
+  // A 403 here has its own view (the last test), not an alert.
+  for (const fault of FAULTS.filter((f) => !f.name.startsWith('403'))) {
     test(`${fault.name}: an alert says what failed, Retry loads the records`, async ({ page, request, persona }) => {
       const { me, doc } = await loadData(request, persona);
       const e = enterpriseEntitlement(doc, me);
@@ -307,5 +311,13 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
     await page.route(RECORDS, (r) => r.fulfill(problem(404, 'Entitlement not found', `No entitlement ${e.id}.`)));
     await page.goto(`/customer-activity/entitlements/${e.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Entitlement not found');
+  });
+
+  test('a 403 shows "You don\'t have access to this entitlement"', async ({ page, request, persona }) => {
+    const { me, doc } = await loadData(request, persona);
+    const e = enterpriseEntitlement(doc, me);
+    await page.route(RECORDS, (r) => r.fulfill(problem(403, 'Forbidden', 'Not allowed.')));
+    await page.goto(`/customer-activity/entitlements/${e.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("You don't have access to this entitlement");
   });
 });
