@@ -49,10 +49,17 @@ fn hex(s: &str) -> Option<RGBColor> {
 /// The palette of the theme in force where the canvas is (the design
 /// tokens of `style/tokens.css`), so the chart follows light and dark.
 pub fn palette_for(canvas: &web_sys::HtmlCanvasElement) -> Palette {
-    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten()) else {
+    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten())
+    else {
         return LIGHT;
     };
-    let var = |name: &str, fallback: RGBColor| style.get_property_value(name).ok().and_then(|v| hex(&v)).unwrap_or(fallback);
+    let var = |name: &str, fallback: RGBColor| {
+        style
+            .get_property_value(name)
+            .ok()
+            .and_then(|v| hex(&v))
+            .unwrap_or(fallback)
+    };
     Palette {
         line: var("--ca-bar-fill", LIGHT.line),
         cap: var("--ca-danger", LIGHT.cap),
