@@ -5,3 +5,6 @@ import init, { startStandalone } from './customer-activity.js';
 
 await init({ module_or_path: new URL('./customer-activity_bg.wasm', import.meta.url) });
 startStandalone();
+
+// Live reload under `trunk serve` (scripts/run.sh); nothing in a release build.
+import './live-reload.js';
