@@ -4,10 +4,13 @@
 
 use crate::components::usage_bar::UsageBar;
 use crate::context::{tr, Ctx};
+use crate::domain::dates::parse_date;
+use crate::domain::forecast::{forecast_from_total, Outcome};
 use crate::domain::packages::Expiry;
 use crate::domain::usage::Usage;
 use crate::i18n::{self, Msg};
 use ca_contract::{Entitlement, Package};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -67,9 +70,10 @@ pub fn PackageCard(
         }
     };
     let has_services = !services.is_empty();
+    let period = parse_date(&package.start_date).zip(parse_date(&package.end_date));
     let service_list = services
         .into_iter()
-        .map(|s| view! { <li><ServiceTile line=s /></li> })
+        .map(|s| view! { <li><ServiceTile line=s period=period /></li> })
         .collect_view();
     let benefit_list = (!benefits.is_empty()).then(|| {
         let items = benefits
@@ -107,7 +111,7 @@ pub fn PackageCard(
 }
 
 #[component]
-fn ServiceTile(line: ServiceLine) -> impl IntoView {
+fn ServiceTile(line: ServiceLine, period: Option<(NaiveDate, NaiveDate)>) -> impl IntoView {
     let ctx = Ctx::get();
     let l = ctx.locale;
     let e = line.entitlement;
@@ -142,11 +146,29 @@ fn ServiceTile(line: ServiceLine) -> impl IntoView {
             </span>
         }
     };
+    // At this pace, will it run out before the package ends, or be left
+    // partly unused? (From the total so far; the drilldown refines it.)
+    let today = Ctx::get().today;
+    let forecast =
+        period.and_then(|(s, e)| forecast_from_total(usage.purchased, usage.consumed, s, e, today));
+    let forecast_text = move || {
+        let l = l.get();
+        forecast
+            .and_then(|f| match f.outcome {
+                Outcome::RunsOut { date } => Some(i18n::runs_out(l, &i18n::date(l, date))),
+                Outcome::LeftUnused { amount } if amount > 0.0 => {
+                    Some(i18n::left_unused(l, &i18n::quantity(l, amount, unit)))
+                }
+                _ => None,
+            })
+            .map(|t| view! { <span class="svc__forecast">{t}</span> })
+    };
     view! {
         <A href=line.href attr:class="svc">
             <span class="svc__name">{e.name.clone()}</span>
             <UsageBar name=e.name.clone() usage=usage valuetext=valuetext />
             {figures}
+            {forecast_text}
         </A>
     }
 }

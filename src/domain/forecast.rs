@@ -77,13 +77,53 @@ pub fn forecast(
     if series.len() < MIN_RECORDS || (last - first) / DAY_MS < MIN_SPAN_DAYS {
         return None;
     }
-    let today_ms = today.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis() + DAY_MS;
     let start_ms = start
         .and_hms_opt(0, 0, 0)?
         .and_utc()
         .timestamp_millis()
         .min(first);
-    let elapsed_days = ((today_ms - start_ms) as f64 / DAY_MS as f64).max(1.0);
+    project(purchased, consumed, start_ms, end, today)
+}
+
+/// A forecast for a package card, from the entitlement's total alone: the
+/// pace is what was consumed since the period began over the days elapsed.
+/// None when the period is over or not begun, uncapped, or younger than
+/// [`MIN_SPAN_DAYS`] days (too early to say).
+pub fn forecast_from_total(
+    purchased: Option<f64>,
+    consumed: f64,
+    start: NaiveDate,
+    end: NaiveDate,
+    today: NaiveDate,
+) -> Option<Forecast> {
+    let purchased = purchased?;
+    if today > end || today < start || !purchased.is_finite() || !consumed.is_finite() {
+        return None;
+    }
+    if consumed >= purchased && purchased >= 0.0 {
+        return Some(Forecast {
+            per_day: 0.0,
+            outcome: Outcome::Exhausted,
+        });
+    }
+    if (today - start).num_days() < MIN_SPAN_DAYS {
+        return None;
+    }
+    let start_ms = start.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
+    project(purchased, consumed, start_ms, end, today)
+}
+
+/// Projects the average pace since `since_ms` (or the period start if
+/// earlier) to the end of the period.
+fn project(
+    purchased: f64,
+    consumed: f64,
+    since_ms: i64,
+    end: NaiveDate,
+    today: NaiveDate,
+) -> Option<Forecast> {
+    let today_ms = today.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis() + DAY_MS;
+    let elapsed_days = ((today_ms - since_ms) as f64 / DAY_MS as f64).max(1.0);
     let per_day = consumed / elapsed_days;
     let remaining = purchased - consumed;
     let days_left = (end - today).num_days() as f64;
@@ -114,6 +154,44 @@ mod tests {
             .enumerate()
             .map(|(i, (d, q))| sr(&i.to_string(), d, *q, "t"))
             .collect()
+    }
+
+    #[test]
+    fn card_forecast_from_the_total() {
+        let (s, e) = (day("2026-01-01"), day("2026-12-31"));
+        // 50 of 100 in the first half: runs out just before the end.
+        let f = forecast_from_total(Some(100.0), 50.0, s, e, day("2026-06-30")).unwrap();
+        assert!(
+            matches!(f.outcome, Outcome::RunsOut { date } if date > day("2026-12-01") && date <= e),
+            "{f:?}"
+        );
+        // 10 of 100 in half a year: most left unused.
+        let f = forecast_from_total(Some(100.0), 10.0, s, e, day("2026-06-30")).unwrap();
+        assert!(
+            matches!(f.outcome, Outcome::LeftUnused { amount } if amount > 75.0),
+            "{f:?}"
+        );
+        assert_eq!(
+            forecast_from_total(Some(100.0), 10.0, s, e, day("2026-01-10")),
+            None,
+            "too early"
+        );
+        assert_eq!(
+            forecast_from_total(None, 10.0, s, e, day("2026-06-30")),
+            None,
+            "as needed"
+        );
+        assert_eq!(
+            forecast_from_total(Some(100.0), 10.0, s, e, day("2027-01-01")),
+            None,
+            "over"
+        );
+        assert_eq!(
+            forecast_from_total(Some(5.0), 6.0, s, e, day("2026-06-30"))
+                .unwrap()
+                .outcome,
+            Outcome::Exhausted
+        );
     }
 
     #[test]
