@@ -156,11 +156,14 @@ fn own_link_clicks(base: String) -> impl Fn(web_sys::MouseEvent) + 'static {
         if !same_origin || !inside {
             return;
         }
+        // preventDefault alone: the other routers skip a handled click, and
+        // the host's own listeners still see it. The path already holds the
+        // base, so it must not be resolved against it again.
         ev.prevent_default();
-        ev.stop_propagation();
-        navigate(
-            &format!("{path}{}{}", a.search(), a.hash()),
-            Default::default(),
-        );
+        let options = leptos_router::NavigateOptions {
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&format!("{path}{}{}", a.search(), a.hash()), options);
     }
 }
