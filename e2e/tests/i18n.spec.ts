@@ -168,6 +168,7 @@ test('no English UI word is left on the page, the tile list, the drilldowns and 
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     if (isDrilldown) await new DrilldownPage(page, DRILLDOWN_IT).loaded();
     if (url.startsWith('/customer-activity?')) await expect(ca.addons.getByRole('article').first()).toBeVisible();
+    if (url.includes('/tiles/')) await expect(page.getByRole('table').first()).toBeVisible();
     const texts = await uiTexts(page, { dataHeading: isDrilldown });
     expect(texts.length, `${url}: UI texts found`).toBeGreaterThan(10);
     expect(englishLeft(texts), `${url}: English UI strings`).toEqual([]);

@@ -114,7 +114,7 @@ pub fn TileListPage() -> impl IntoView {
                 <A href=back>{tr(Msg::BackToCustomerActivity)}</A>
             </nav>
             <h1>{title}</h1>
-            {body}
+            <div aria-busy=move || res.get().is_none().to_string()>{body}</div>
         </div>
     }
 }
