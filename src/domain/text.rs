@@ -4,6 +4,10 @@
 
 /// Lowercases and strips the diacritics of Latin letters.
 pub fn fold(s: &str) -> String {
+    // Most text is ASCII: lowercasing it needs no per-char Unicode tables.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -47,6 +51,7 @@ mod tests {
     #[test]
     fn folds_case_and_accents() {
         assert_eq!(fold("Città ÉLAN Ñandú"), "citta elan nandu");
+        assert_eq!(fold("AKS Node-Pool #42"), "aks node-pool #42");
     }
 
     #[test]
