@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { browserToday, loadData } from '../support/data';
 
 /** The Customer Activity page, by the accessible names of contract/ui.md. */
 export class CustomerActivityPage {
@@ -64,3 +65,12 @@ export const IT = {
   packageStatus: 'Stato del pacchetto',
   additionalCases: 'Casi aggiuntivi',
 };
+
+/** Opens Customer Activity and returns it with the API's data for the
+ * persona and the browser's today: the common start of the data tests. */
+export async function openWithData(page: Page, request: APIRequestContext, persona: string) {
+  const { me, doc } = await loadData(request, persona);
+  const ca = new CustomerActivityPage(page);
+  await ca.goto();
+  return { me, doc, ca, today: await browserToday(page) };
+}

@@ -1,5 +1,5 @@
 import { test, expect } from '../fixtures';
-import { CustomerActivityPage } from '../pages/customer-activity';
+import { CustomerActivityPage, openWithData } from '../pages/customer-activity';
 import type { Locator } from '@playwright/test';
 import {
   type CustomerActivity,
@@ -79,10 +79,7 @@ function escape(s: string) {
 }
 
 test('the three comboboxes by name, with their options and defaults', async ({ page, request, persona }) => {
-  const { me, doc } = await loadData(request, persona);
-  const ca = new CustomerActivityPage(page);
-  await ca.goto();
-  const today = await browserToday(page);
+  const { me, doc, ca, today } = await openWithData(page, request, persona);
   const view = contractsInView(doc, [me.currentWorkspaceId]);
   const first = view.find((c) => isActive(c, today))!;
 
@@ -116,10 +113,7 @@ test('one article per package in view, by status, with expiry, bars, over-consum
   request,
   persona,
 }) => {
-  const { me, doc } = await loadData(request, persona);
-  const ca = new CustomerActivityPage(page);
-  await ca.goto();
-  const today = await browserToday(page);
+  const { me, doc, ca, today } = await openWithData(page, request, persona);
   const articles = ca.addons.getByRole('article');
   const seen = new Set<string>();
   // Every contract of every workspace; all three statuses in the current workspace.
@@ -171,10 +165,7 @@ test('over-consumption reads "… over" on the card of an over-consumed entitlem
 });
 
 test('filters change the URL, only narrow, and Back restores them', async ({ page, request, persona }) => {
-  const { me, doc } = await loadData(request, persona);
-  const ca = new CustomerActivityPage(page);
-  await ca.goto();
-  const today = await browserToday(page);
+  const { me, doc, ca, today } = await openWithData(page, request, persona);
   const view = contractsInView(doc, [me.currentWorkspaceId]);
   const first = view.find((c) => isActive(c, today))!;
   const pkgs = doc.packages.filter((p) => p.contractId === first.id);

@@ -1,5 +1,5 @@
 import { test, expect } from '../fixtures';
-import { CustomerActivityPage } from '../pages/customer-activity';
+import { CustomerActivityPage, openWithData } from '../pages/customer-activity';
 import {
   TILE_GROUPS,
   activeContracts,
@@ -57,10 +57,7 @@ test.describe(`as ${who}`, () => {
     request,
     persona,
   }) => {
-    const { me, doc } = await loadData(request, persona);
-    const ca = new CustomerActivityPage(page);
-    await ca.goto();
-    const today = await browserToday(page);
+    const { me, doc, ca, today } = await openWithData(page, request, persona);
     for (const sel of selections(me)) {
       await ca.goto(`?workspace=${sel}`);
       const active = activeContracts(doc, selectedWorkspaces(me, sel), today);
@@ -83,10 +80,7 @@ test.describe(`as ${who}`, () => {
     request,
     persona,
   }) => {
-    const { me, doc } = await loadData(request, persona);
-    const ca = new CustomerActivityPage(page);
-    await ca.goto();
-    const today = await browserToday(page);
+    const { me, doc, ca, today } = await openWithData(page, request, persona);
     // The data must hold a contract mapped to two of the user's workspaces for this to mean anything.
     const shared = doc.contracts.filter((c) => c.workspaceIds.filter((w) => me.workspaces.some((x) => x.id === w)).length > 1);
     if (persona === 'customer-admin') expect(shared.length, 'a contract mapped to two workspaces').toBeGreaterThan(0);
@@ -111,10 +105,7 @@ test.describe(`as ${who}`, () => {
   });
 
   test('tiles: in order, links named by their title, per-unit sums, As needed, delivered hours', async ({ page, request, persona }) => {
-    const { me, doc } = await loadData(request, persona);
-    const ca = new CustomerActivityPage(page);
-    await ca.goto();
-    const today = await browserToday(page);
+    const { me, doc, ca, today } = await openWithData(page, request, persona);
     for (const sel of selections(me)) {
       await ca.goto(`?workspace=${sel}`);
       const active = activeContracts(doc, selectedWorkspaces(me, sel), today);
@@ -158,10 +149,7 @@ test.describe(`as ${who}`, () => {
 }
 
 test('a contract chosen in the Contract combobox only narrows the tiles', async ({ page, request, persona }) => {
-  const { me, doc } = await loadData(request, persona);
-  const ca = new CustomerActivityPage(page);
-  await ca.goto();
-  const today = await browserToday(page);
+  const { me, doc, ca, today } = await openWithData(page, request, persona);
   const active = activeContracts(doc, selectedWorkspaces(me, me.currentWorkspaceId), today);
   const tileLinks = ca.enterprise.getByRole('link', { name: new RegExp(`^(${TILE_GROUPS.map((g) => g.title).join('|')})`) });
   const allTitles = await tileLinks.evaluateAll((as) => as.map((a) => a.querySelector('h3')?.textContent ?? ''));
@@ -240,10 +228,7 @@ test('each tile leads to its list of entitlements, each leading to its drilldown
 });
 
 test('the workspace selection is in the URL and Back restores it', async ({ page, request, persona }) => {
-  const { me, doc } = await loadData(request, persona);
-  const ca = new CustomerActivityPage(page);
-  await ca.goto();
-  const today = await browserToday(page);
+  const { me, doc, ca, today } = await openWithData(page, request, persona);
   const rows = ca.activeContracts.locator('tbody tr');
   const first = me.workspaces.find((w) => w.id === me.currentWorkspaceId)!;
   const other = me.workspaces.find((w) => w.id !== me.currentWorkspaceId)!;
