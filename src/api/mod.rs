@@ -8,8 +8,9 @@ pub use error::ApiError;
 
 use ca_contract::{
     decode, AdditionalCases, CustomerActivity, Decoded, Document, EntitlementActivity, Me, Problem,
+    StreamDecoder, Streamed,
 };
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use std::cell::Cell;
@@ -17,6 +18,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// How long a request may take, body included, before it is abandoned.
 pub const TIMEOUT_MS: i32 = 20_000;
@@ -61,7 +63,7 @@ impl Api {
         &self,
         id: &str,
     ) -> Result<Decoded<EntitlementActivity>, ApiError> {
-        self.get(&format!(
+        self.get_streamed(&format!(
             "/entitlements/{}/activity",
             crate::domain::query::encode(id)
         ))
@@ -69,7 +71,7 @@ impl Api {
     }
 
     pub async fn additional_cases(&self) -> Result<Decoded<AdditionalCases>, ApiError> {
-        self.get("/additional-cases").await
+        self.get_streamed("/additional-cases").await
     }
 
     /// The demo backend's personas (not part of the contract; demo builds
@@ -85,19 +87,121 @@ impl Api {
     }
 
     async fn get_text(&self, path: &str) -> Result<String, ApiError> {
+        let flight = Flight::start(self.timeout_ms);
+        let resp = self.response(path, &flight).await?;
+        resp.text().await.map_err(|e| flight.error(e.to_string()))
+    }
+
+    /// Reads the body as the network delivers it and decodes its long list
+    /// item by item on the way ([`StreamDecoder`]): decoding overlaps the
+    /// download, and the body is never held whole (36 MB for 100,000
+    /// records). The main thread is handed back between chunks so the page
+    /// stays responsive while a large list loads.
+    async fn get_streamed<T: Streamed>(&self, path: &str) -> Result<Decoded<T>, ApiError> {
+        let flight = Flight::start(self.timeout_ms);
+        let resp = self.response(path, &flight).await?;
+        let length = resp
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.trim().parse::<usize>().ok());
+        let Some(stream) = resp.body() else {
+            // No body at all (e.g. a 204): let the decoder judge "".
+            return StreamDecoder::<T>::new()
+                .finish()
+                .map_err(|e| ApiError::Decode(e.0));
+        };
+        let reader = web_sys::ReadableStreamDefaultReader::new(&stream)
+            .map_err(|e| flight.error(js_message(&e)))?;
+        let mut decoder = StreamDecoder::<T>::new();
+        let mut buf = Vec::new();
+        let mut bytes = 0usize;
+        let mut reserved = false;
+        let mut slice_start = now();
+        loop {
+            let chunk = JsFuture::from(reader.read())
+                .await
+                .map_err(|e| flight.error(js_message(&e)))?;
+            let done = js_sys::Reflect::get(&chunk, &"done".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(true);
+            if done {
+                break;
+            }
+            let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) else {
+                break;
+            };
+            let array = js_sys::Uint8Array::new(&value);
+            buf.resize(array.length() as usize, 0);
+            array.copy_to(&mut buf);
+            bytes += buf.len();
+            decoder.push(&buf);
+            // Once the first items show how long one is, make room for all
+            // of them at once rather than growing the list step by step.
+            if !reserved && bytes >= 256 * 1024 && decoder.items_read() > 0 {
+                reserved = true;
+                if let Some(total) = length {
+                    let expected = total / (bytes / decoder.items_read()).max(1);
+                    decoder.reserve(expected + expected / 32);
+                }
+            }
+            if now() - slice_start > 40.0 {
+                yield_to_browser().await;
+                slice_start = now();
+            }
+        }
+        drop(flight);
+        decoder.finish().map_err(|e| ApiError::Decode(e.0))
+    }
+
+    /// Sends a GET and returns the response if its status is 2xx; any other
+    /// status becomes [`ApiError::Http`] with the problem details.
+    async fn response(&self, path: &str, flight: &Flight) -> Result<Response, ApiError> {
         let url = format!("{}{}", self.base, path);
+        let resp = Request::get(&url)
+            .header("Accept", "application/json")
+            .abort_signal(flight.signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| flight.error(e.to_string()))?;
+        let status = resp.status();
+        if (200..300).contains(&status) {
+            return Ok(resp);
+        }
+        let retry_after = resp
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.trim().parse::<u32>().ok());
+        let text = resp.text().await.map_err(|e| flight.error(e.to_string()))?;
+        let problem: Problem = serde_json::from_str(&text).unwrap_or_default();
+        Err(ApiError::Http {
+            status,
+            title: problem.title,
+            detail: problem.detail,
+            retry_after,
+        })
+    }
+}
+
+/// One request in flight: aborted when the view that made it is cleaned
+/// up (so a view that is gone never receives late data) or when it takes
+/// longer than the time limit, body included.
+struct Flight {
+    signal: Option<web_sys::AbortSignal>,
+    timed_out: Rc<Cell<bool>>,
+    timer: Option<i32>,
+}
+
+impl Flight {
+    fn start(timeout_ms: i32) -> Self {
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(|c| c.signal());
-
-        // Abort when the owning view (or the resource's previous run) is
-        // cleaned up, so a view that is gone never receives late data.
         if let Some(c) = controller.clone() {
             let c = SendWrapper::new(c);
             on_cleanup(move || c.abort());
         }
-
         let timed_out = Rc::new(Cell::new(false));
-        let timer = controller.clone().and_then(|c| {
+        let timer = controller.and_then(|c| {
             let flag = timed_out.clone();
             let cb = Closure::once_into_js(move || {
                 flag.set(true);
@@ -106,51 +210,58 @@ impl Api {
             web_sys::window()?
                 .set_timeout_with_callback_and_timeout_and_arguments_0(
                     cb.unchecked_ref(),
-                    self.timeout_ms,
+                    timeout_ms,
                 )
                 .ok()
         });
-        let clear = move || {
-            if let (Some(h), Some(w)) = (timer, web_sys::window()) {
-                w.clear_timeout_with_handle(h);
-            }
-        };
-        let failed = |e: gloo_net::Error| {
-            if timed_out.get() {
-                ApiError::Timeout
-            } else if signal.as_ref().is_some_and(|s| s.aborted()) {
-                ApiError::Aborted
-            } else {
-                ApiError::Network(e.to_string())
-            }
-        };
-
-        let result = async {
-            let resp = Request::get(&url)
-                .header("Accept", "application/json")
-                .abort_signal(signal.as_ref())
-                .send()
-                .await
-                .map_err(failed)?;
-            let status = resp.status();
-            let retry_after = resp
-                .headers()
-                .get("retry-after")
-                .and_then(|v| v.trim().parse::<u32>().ok());
-            let text = resp.text().await.map_err(failed)?;
-            if !(200..300).contains(&status) {
-                let problem: Problem = serde_json::from_str(&text).unwrap_or_default();
-                return Err(ApiError::Http {
-                    status,
-                    title: problem.title,
-                    detail: problem.detail,
-                    retry_after,
-                });
-            }
-            Ok(text)
+        Flight {
+            signal,
+            timed_out,
+            timer,
         }
-        .await;
-        clear();
-        result
     }
+
+    /// What a failure of the request or of reading its body means.
+    fn error(&self, message: String) -> ApiError {
+        if self.timed_out.get() {
+            ApiError::Timeout
+        } else if self.signal.as_ref().is_some_and(|s| s.aborted()) {
+            ApiError::Aborted
+        } else {
+            ApiError::Network(message)
+        }
+    }
+}
+
+impl Drop for Flight {
+    fn drop(&mut self) {
+        if let (Some(h), Some(w)) = (self.timer, web_sys::window()) {
+            w.clear_timeout_with_handle(h);
+        }
+    }
+}
+
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the response body could not be read".to_owned())
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Lets the browser paint and handle input before work goes on.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }

@@ -2,9 +2,10 @@
 //! a malformed item of one of its arrays is set aside with the reason, so the
 //! page can show what loaded and report what did not.
 
-use serde::de::{DeserializeOwned, Deserializer};
+use serde::de::{DeserializeOwned, Deserializer, SeqAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::fmt;
 use std::ops::Deref;
 
@@ -60,35 +61,82 @@ impl<T: Serialize> Serialize for Lenient<T> {
     }
 }
 
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Each item is kept as its raw JSON text and decoded on its own: no
-        // intermediate tree on the fast path, and one bad item costs only
-        // itself.
-        let raw = Vec::<Box<serde_json::value::RawValue>>::deserialize(d)?;
-        let mut out = Lenient {
-            items: Vec::with_capacity(raw.len()),
-            rejected: Vec::new(),
-        };
-        for (index, item) in raw.into_iter().enumerate() {
-            match serde_json::from_str::<T>(item.get()) {
-                Ok(v) => out.items.push(v),
-                Err(e) => {
-                    let value: serde_json::Value =
-                        serde_json::from_str(item.get()).unwrap_or_default();
-                    let id = ["id", "caseNumber"]
-                        .iter()
-                        .find_map(|k| value.get(*k).and_then(|v| v.as_str()).map(str::to_owned));
-                    out.rejected.push(RecordIssue {
-                        list: "",
-                        index,
-                        id,
-                        message: e.to_string(),
-                    })
-                }
+/// An item of a lenient list: decoded on its own from its JSON text.
+pub trait Item: Sized {
+    /// Decodes one item; the default is the type's own `Deserialize`.
+    fn decode_item(text: &str) -> Result<Self, serde_json::Error>;
+}
+
+macro_rules! plain_items {
+    ($($t:ty),+) => {$(
+        impl Item for $t {
+            fn decode_item(text: &str) -> Result<Self, serde_json::Error> {
+                serde_json::from_str(text)
             }
         }
-        Ok(out)
+    )+};
+}
+plain_items!(
+    crate::Workspace,
+    crate::Contract,
+    crate::Entitlement,
+    crate::Package,
+    crate::AdditionalCase
+);
+
+impl<T: Item> Lenient<T> {
+    /// Decodes one item's JSON text into the list, or sets it aside with
+    /// the reason. `index` is its position in the list as sent. Fails only
+    /// when the text is not JSON at all: then the document is not either.
+    pub fn push_item(&mut self, index: usize, text: &str) -> Result<(), serde_json::Error> {
+        match T::decode_item(text) {
+            Ok(v) => self.items.push(v),
+            Err(e) if e.is_syntax() || e.is_eof() => return Err(e),
+            Err(e) => {
+                // Decoding may stop at the first wrong value; the rest of
+                // the text must still be JSON.
+                let value: serde_json::Value = serde_json::from_str(text)?;
+                let id = ["id", "caseNumber"]
+                    .iter()
+                    .find_map(|k| value.get(*k).and_then(|v| v.as_str()).map(str::to_owned));
+                self.rejected.push(RecordIssue {
+                    list: "",
+                    index,
+                    id,
+                    message: e.to_string(),
+                })
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'de, T: Item> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Items<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Item> Visitor<'de> for Items<T> {
+            type Value = Lenient<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                // Each item is borrowed as its raw JSON text (no copy, no
+                // intermediate tree) and decoded on its own, so one bad item
+                // costs only itself.
+                let mut out = Lenient {
+                    items: Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096)),
+                    rejected: Vec::new(),
+                };
+                let mut index = 0;
+                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                    out.push_item(index, raw.get())
+                        .map_err(serde::de::Error::custom)?;
+                    index += 1;
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Items(std::marker::PhantomData))
     }
 }
 

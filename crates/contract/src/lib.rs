@@ -13,7 +13,9 @@
 mod decode;
 mod enums;
 mod models;
+mod stream;
 
-pub use decode::{decode, DecodeError, Decoded, Document, Lenient, RecordIssue};
+pub use decode::{decode, DecodeError, Decoded, Document, Item, Lenient, RecordIssue};
 pub use enums::*;
 pub use models::*;
+pub use stream::{decode_streamed, StreamDecoder, Streamed};

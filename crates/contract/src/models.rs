@@ -249,6 +249,59 @@ impl ActivityRecord {
     }
 }
 
+impl crate::decode::Item for ActivityRecord {
+    /// Reads `type` first (a glance at the text when it is the first key,
+    /// as servers send it; a light pass otherwise), then decodes the
+    /// record's own struct straight from the text: one pass, where serde's
+    /// internally tagged enums buffer every field first.
+    fn decode_item(text: &str) -> Result<Self, serde_json::Error> {
+        use serde::de::Error;
+        let tag: std::borrow::Cow<'_, str> = match leading_type(text) {
+            Some(t) => t.into(),
+            None => {
+                #[derive(Deserialize)]
+                struct Tag<'a> {
+                    #[serde(rename = "type", borrow, default)]
+                    t: Option<std::borrow::Cow<'a, str>>,
+                }
+                serde_json::from_str::<Tag>(text)?
+                    .t
+                    .ok_or_else(|| serde_json::Error::missing_field("type"))?
+            }
+        };
+        Ok(match &*tag {
+            "supportRequest" => ActivityRecord::SupportRequest(serde_json::from_str(text)?),
+            "proactiveDelivery" => ActivityRecord::ProactiveDelivery(serde_json::from_str(text)?),
+            "educationActivity" => ActivityRecord::EducationActivity(serde_json::from_str(text)?),
+            "supportContact" => ActivityRecord::SupportContact(serde_json::from_str(text)?),
+            "assessmentSetup" => ActivityRecord::AssessmentSetup(serde_json::from_str(text)?),
+            other => {
+                return Err(serde_json::Error::unknown_variant(
+                    other,
+                    &[
+                        "supportRequest",
+                        "proactiveDelivery",
+                        "educationActivity",
+                        "supportContact",
+                        "assessmentSetup",
+                    ],
+                ))
+            }
+        })
+    }
+}
+
+/// The value of `type` when it is the object's first key and a plain
+/// string (`{"type":"supportRequest", ...`); `None` in any other case.
+fn leading_type(text: &str) -> Option<&str> {
+    let rest = text.trim_start().strip_prefix('{')?.trim_start();
+    let rest = rest.strip_prefix("\"type\"")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find(['"', '\\'])?;
+    (rest.as_bytes()[end] == b'"').then(|| &rest[..end])
+}
+
 /// The record types of a drilldown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RecordKind {

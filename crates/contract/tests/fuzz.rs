@@ -358,3 +358,77 @@ fn fuzz_deep_nesting_is_reported_not_a_crash() {
         ));
     }
 }
+
+/// The streaming decoder, fed `body` in chunks of the given sizes (cycled),
+/// gives what `decode` gives for the whole body read as text: the same
+/// document and issues, or an error for both.
+fn streams_like_decode<T>(body: &[u8], sizes: &[usize]) -> Result<(), TestCaseError>
+where
+    T: Streamed + PartialEq + std::fmt::Debug,
+{
+    let whole = decode::<T>(&String::from_utf8_lossy(body));
+    let mut d = StreamDecoder::<T>::new();
+    let mut rest = body;
+    for size in sizes.iter().cycle() {
+        if rest.is_empty() {
+            break;
+        }
+        let (chunk, tail) = rest.split_at((*size).clamp(1, rest.len()));
+        d.push(chunk);
+        rest = tail;
+    }
+    let streamed = d.finish();
+    match (whole, streamed) {
+        (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+        (Err(_), Err(_)) => {}
+        (a, b) => prop_assert!(
+            false,
+            "decode: {:?}\nstreamed: {:?}",
+            a.map(|_| ()),
+            b.map(|_| ())
+        ),
+    }
+    Ok(())
+}
+
+fn streams_all(body: &[u8], sizes: &[usize]) -> Result<(), TestCaseError> {
+    streams_like_decode::<EntitlementActivity>(body, sizes)?;
+    streams_like_decode::<AdditionalCases>(body, sizes)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Documents of nearly the right shape, compact and pretty, cut anywhere.
+    #[test]
+    fn stream_decode_documents(doc in document(), sizes in prop::collection::vec(1usize..64, 1..8)) {
+        streams_all(doc.to_string().as_bytes(), &sizes)?;
+        streams_all(serde_json::to_string_pretty(&doc).unwrap().as_bytes(), &sizes)?;
+    }
+
+    /// Arbitrary JSON values with the contract's keys.
+    #[test]
+    fn stream_decode_arbitrary_json(v in value(), sizes in prop::collection::vec(1usize..64, 1..8)) {
+        streams_all(v.to_string().as_bytes(), &sizes)?;
+    }
+
+    /// Arbitrary bytes, and documents cut short or with one byte changed.
+    #[test]
+    fn stream_decode_broken(
+        doc in document(),
+        cut in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+        junk in prop::collection::vec(any::<u8>(), 0..256),
+        sizes in prop::collection::vec(1usize..64, 1..8),
+    ) {
+        streams_all(&junk, &sizes)?;
+        let body = doc.to_string().into_bytes();
+        let at = cut.index(body.len().max(1));
+        streams_all(&body[..at.min(body.len())], &sizes)?;
+        let mut changed = body;
+        if let Some(b) = changed.get_mut(at) {
+            *b = byte;
+        }
+        streams_all(&changed, &sizes)?;
+    }
+}
