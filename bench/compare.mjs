@@ -75,7 +75,7 @@ const PAGES = {
       page.getByRole('table', { name: 'Consumption details' }).getByRole('button', { name, exact: true }),
   },
 };
-const ORDER = ['ours', 'aggrid', 'floor'];
+const ORDER = process.env.PAGES ? process.env.PAGES.split(',') : ['ours', 'aggrid', 'floor'];
 
 // ---------------------------------------------------------------- in page
 // Installed before any page script (addInitScript; CDP, so the page's CSP
@@ -147,6 +147,10 @@ function instrument(cfg) {
   B.countText = () => document.querySelector(cfg.count)?.textContent ?? '';
   // First rows painted: the first frame after which a row element exists.
   B.loaded = B.settle(() => B.rowCount() > 0, { first: true, timeout: 180000 });
+  // Every record ready: rows shown and the grid's record count present (ours
+  // shows the first rows of a long list while the rest loads, without the
+  // count; the others show their rows and count together).
+  B.ready = B.settle(() => B.rowCount() > 0 && B.countText().trim() !== '', { first: true, timeout: 180000 });
   // After an input: the page has taken in the query (ours: the URL's q;
   // the others: data-q, set by the page once it has applied it) / a header
   // shows the sort; then the grid has stopped changing.
@@ -298,12 +302,13 @@ async function run(browser, base, key, query) {
   try {
     await page.goto(base + cfg.path, { timeout: 180000 });
     r.load = await page.evaluate(() => window.__bench.loaded);
+    r.ready = await page.evaluate(() => window.__bench.ready);
     // When the 100,000 records had arrived (the same request on every page).
     r.dataEnd = await page.evaluate(() => {
       const e = performance.getEntriesByType('resource').find((x) => x.name.includes('/entitlements/bench-100k/activity'));
       return e ? e.responseEnd : null;
     });
-    r.afterData = r.load != null && r.dataEnd != null ? r.load - r.dataEnd : null;
+    r.afterData = r.ready != null && r.dataEnd != null ? r.ready - r.dataEnd : null;
     await sleep(1000); // let the page finish what it does after its first rows
     r.rows = await page.evaluate(() => window.__bench.rowCount());
     r.memLoad = await memory(page, cdp);
@@ -393,7 +398,7 @@ for (let i = 0; i < ITER; i++) {
     runs[k].push(r);
     const f = (x) => (x == null ? '–' : x.toFixed(0));
     console.error(
-      `#${i + 1} ${k.padEnd(6)} load ${f(r.load)} ms (data at ${f(r.dataEnd)})  filter ${(r.filter || []).map(f).join('/')} ms  sort ${f(r.sortNum)}/${f(r.sortText)} ms  ` +
+      `#${i + 1} ${k.padEnd(6)} load ${f(r.load)} ms, ready ${f(r.ready)} ms (data at ${f(r.dataEnd)})  filter ${(r.filter || []).map(f).join('/')} ms  sort ${f(r.sortNum)}/${f(r.sortText)} ms  ` +
         `frame p95 ${f(r.frameP95)} max ${f(r.frameMax)} ms  heap ${f(r.memLoad?.js / 1048576)}+${f(r.memLoad?.wasm / 1048576)} MB  rows ${r.rows}` +
         (r.error ? `  ERROR ${r.error}` : ''),
     );
@@ -414,6 +419,7 @@ for (const k of ORDER) {
     br: size[k].br / 1024,
     codeBr: size[k].codeBr / 1024,
     load: median(all((r) => r.load)),
+    ready: median(all((r) => r.ready)),
     dataEnd: median(all((r) => r.dataEnd)),
     afterData: median(all((r) => r.afterData)),
     filterMed: median(filt),
@@ -437,14 +443,20 @@ for (const k of ORDER) {
     missed: filt.filter((x) => x == null).length + rs.filter((r) => r.sortNum == null || r.sortText == null).length,
   };
 }
+if (process.env.PAGES) {
+  // A probe of some pages only (PAGES=ours): figures printed, results.md untouched.
+  console.table(Object.fromEntries(Object.entries(S).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([m, x]) => [m, typeof x === 'number' ? Math.round(x * 10) / 10 : x]))])));
+  process.exit(0);
+}
 const rows = [
   ['JS+wasm+CSS shipped, raw (KB)', 'raw', 0],
   ['JS+wasm+CSS shipped, gzip -9 (KB)', 'gzip', 0],
   ['JS+wasm+CSS shipped, brotli q11 (KB)', 'br', 0],
   ['JS+wasm only, brotli q11 (KB)', 'codeBr', 0],
   ['load → first rows painted (ms)', 'load', 0],
+  ['load → every record ready: rows and count (ms)', 'ready', 0],
   ['↳ navigation → 100k-record response complete (ms)', 'dataEnd', 0],
-  ['↳ response complete → first rows painted (ms)', 'afterData', 0],
+  ['↳ response complete → every record ready (ms)', 'afterData', 0],
   ['filter keystroke → paint, median (ms)', 'filterMed', 1],
   ['filter keystroke → paint, p95 (ms)', 'filterP95', 1],
   ['sort by number (Hours) → paint (ms)', 'sortNum', 0],
@@ -489,7 +501,8 @@ const lt = (x, y) => (x == null || y == null ? null : x <= y);
 md += `\n## Targets (ours)\n\n| target | figure | |\n|---|---|---|\n`;
 md += `| initial JS+wasm ≤ 200 KB brotli | ${fmt(o.codeBr, 0)} KB | ${t(lt(o.codeBr, 200))} |\n`;
 md += `| load ≤ 0.5× AG Grid | ${ratio(o.load, a.load)} (${fmt(o.load, 0)} vs ${fmt(a.load, 0)} ms) | ${t(lt(o.load, 0.5 * a.load))} |\n`;
-md += `| (load after the data arrived ≤ 0.5× AG Grid, for reference) | ${ratio(o.afterData, a.afterData)} (${fmt(o.afterData, 0)} vs ${fmt(a.afterData, 0)} ms) | ${t(lt(o.afterData, 0.5 * a.afterData))} |\n`;
+md += `| (every record ready ≤ 0.5× AG Grid, for reference) | ${ratio(o.ready, a.ready)} (${fmt(o.ready, 0)} vs ${fmt(a.ready, 0)} ms) | ${t(lt(o.ready, 0.5 * a.ready))} |\n`;
+md += `| (ready after the data arrived ≤ 0.5× AG Grid, for reference) | ${ratio(o.afterData, a.afterData)} (${fmt(o.afterData, 0)} vs ${fmt(a.afterData, 0)} ms) | ${t(lt(o.afterData, 0.5 * a.afterData))} |\n`;
 md += `| filter p95 ≤ 50 ms | ${fmt(o.filterP95, 1)} ms | ${t(lt(o.filterP95, 50))} |\n`;
 md += `| filter p95 ≤ 1.0× floor | ${ratio(o.filterP95, f.filterP95)} (floor ${fmt(f.filterP95, 1)} ms) | ${t(lt(o.filterP95, f.filterP95))} |\n`;
 md += `| sort by number ≤ 0.5× AG Grid | ${ratio(o.sortNum, a.sortNum)} | ${t(lt(o.sortNum, 0.5 * a.sortNum))} |\n`;
@@ -503,7 +516,7 @@ md += `
 
 - **Bytes**: the bodies of every JS, wasm and CSS response of one load of each page (Playwright \`response.body()\`), compressed here with gzip -9 and brotli q11 (the servers send them uncompressed on loopback). Ours includes the loader, the wasm-bindgen glue and all its stylesheets; AG Grid's CSS is injected by its JS (theming API).
 - **Times** are taken inside the page with \`performance.now()\`: a MutationObserver watches the grid, and once per frame a \`requestAnimationFrame → setTimeout(0)\` check (it runs after that frame is painted) tests the expected state: rows present (load); the query taken in (ours: the URL's \`q\`; the others: \`data-q\`, which they set once the filter is applied); the header's \`aria-sort\` (sort). The figure is the first such check after the last DOM change, confirmed by 3 quiet frames. Starts: navigation start (load), the \`keydown\` event's \`timeStamp\` (filter: the query typed one key at a time with \`keyboard.press\`), the \`click\` event's \`timeStamp\` (sort: a click on the header, Hours then Title).
-- **Load split**: the Resource Timing \`responseEnd\` of the 100,000-record request; "response complete → first rows" is decoding, building the model and rendering.
+- **Load split**: "first rows painted" is the first frame with a row; "every record ready" the first frame with rows and the grid's record count (ours shows the first 30 rows of a body over 4 MB while the rest streams in, and its count only once every record is in; AG Grid and the floor show both at once). The Resource Timing \`responseEnd\` of the 100,000-record request; "response complete → every record ready" is what is left of decoding, building the model and rendering once the last byte is in (ours decodes while the body downloads, so its responseEnd already includes most of its decoding).
 - **Scroll sweep**: the grid's scroll element (ours \`.grid-scroll\`, AG \`.ag-grid-viewport\`, floor \`#grid\`) is scrolled into view, then \`scrollTop\` moves top → bottom in proportion to elapsed time over 2 s, once per animation frame (~120 steps of ~34,000 px: every frame shows new rows); frame time = interval between rAF callbacks; long tasks from \`PerformanceObserver({type: 'longtask'})\`. Per-run p95 and max, median over runs.
 - **Memory**: CDP \`HeapProfiler.collectGarbage\` (twice), then \`Runtime.getHeapUsage\` \`usedSize\` (the page's V8 heap); wasm = the \`byteLength\` of every \`WebAssembly.Memory\` exported by the page's wasm instances, found by an init script that wraps \`WebAssembly.instantiate\`/\`instantiateStreaming\` (the pages are not changed). \`performance.measureUserAgentSpecificMemory\` needs cross-origin isolation and reports late, so it is not used. "After 10 cycles": 10 × (a 3–5-letter query filled, cleared, a header clicked). DOM nodes: CDP \`Memory.getDOMCounters\`.
 - **Rows**: elements matching each grid's row selector (ours/floor \`tbody tr:not(.spacer)\`, AG \`.ag-row\`) after load.

@@ -4,6 +4,7 @@
 # plain-JS TanStack floor, on the demo backend's 100,000-record bench-100k
 # entitlement, in one headless Chromium. Writes bench/results.md.
 #   ITER=7 (iterations per page)   KEYS=timeout (the query typed)
+#   PAGES=ours (a probe of some pages: figures printed, bench/results.md untouched)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

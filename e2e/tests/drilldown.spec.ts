@@ -250,6 +250,70 @@ test('a large set keeps the DOM small and still reaches its last row', async ({ 
   await expect(d.grid.rows).toHaveCount(1);
 });
 
+test.describe('a long list (a body over 4 MB)', () => {
+  const N = 14000;
+  const bulk = () => {
+    const { entitlement: e, records } = samples.supportRequest;
+    return JSON.stringify({
+      entitlementId: e.id,
+      records: Array.from({ length: N }, (_, i) => ({
+        ...records[i % records.length],
+        id: `bulk-${i}`,
+        caseNumber: `BULK${String(i).padStart(6, '0')}`,
+        title: `Bulk record ${i} ${'x'.repeat(200)}`,
+        quantity: 1,
+      })),
+    });
+  };
+  // Records what the page showed while the body was still loading.
+  const watchPreview = (page: import('@playwright/test').Page) =>
+    page.addInitScript(() => {
+      const seen: { rows: number; first: string; text: string }[] = [];
+      (window as unknown as { __preview: typeof seen }).__preview = seen;
+      new MutationObserver(() => {
+        const p = document.querySelector('.grid--preview');
+        if (p && !seen.length) {
+          const rows = p.querySelectorAll('tbody tr');
+          seen.push({
+            rows: rows.length,
+            first: rows[0]?.querySelector('td')?.textContent ?? '',
+            text: p.querySelector('.loading')?.textContent ?? '',
+          });
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+
+  test('shows its first rows while the rest loads, then the whole grid', async ({ page }) => {
+    const body = bulk();
+    expect(body.length).toBeGreaterThan(4 << 20);
+    await watchPreview(page);
+    await page.route('**/api/v1/entitlements/*/activity', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body }),
+    );
+    const d = new DrilldownPage(page);
+    await d.goto(samples.supportRequest.entitlement.id);
+    await d.loaded();
+    expect(await d.grid.countNumbers()).toEqual([N]);
+    const seen = await page.evaluate(() => (window as unknown as { __preview: unknown[] }).__preview);
+    expect(seen).toEqual([{ rows: 30, first: 'BULK000000', text: 'Showing the first records while the rest load…' }]);
+    await expect(page.locator('.grid--preview')).toHaveCount(0);
+    await expect(d.grid.table).toHaveCount(1);
+  });
+
+  test('a sorted or filtered view waits for every record instead', async ({ page }) => {
+    const body = bulk();
+    await watchPreview(page);
+    await page.route('**/api/v1/entitlements/*/activity', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body }),
+    );
+    const d = new DrilldownPage(page);
+    await d.goto(samples.supportRequest.entitlement.id, '?sort=quantity&dir=desc');
+    await d.loaded();
+    expect(await d.grid.countNumbers()).toEqual([N]);
+    expect(await page.evaluate(() => (window as unknown as { __preview: unknown[] }).__preview)).toEqual([]);
+  });
+});
+
 test.describe('an unknown entitlement', () => {
   test.use({ allowedConsoleErrors: [/Failed to load resource/] });
   test('shows "Entitlement not found"', async ({ page }) => {

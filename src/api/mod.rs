@@ -7,8 +7,8 @@ mod error;
 pub use error::ApiError;
 
 use ca_contract::{
-    decode, AdditionalCases, CustomerActivity, Decoded, Document, EntitlementActivity, Me, Problem,
-    StreamDecoder, Streamed,
+    decode, ActivityRecord, AdditionalCases, CustomerActivity, Decoded, Document,
+    EntitlementActivity, Me, Problem, StreamDecoder, Streamed,
 };
 use gloo_net::http::{Request, Response};
 use leptos::prelude::on_cleanup;
@@ -22,6 +22,15 @@ use wasm_bindgen_futures::JsFuture;
 
 /// How long a request may take, body included, before it is abandoned.
 pub const TIMEOUT_MS: i32 = 20_000;
+
+/// Receives the first records of a long list while the rest loads.
+pub type Preview<T> = Box<dyn FnOnce(Vec<T>)>;
+
+/// How many records a preview holds (a screenful and more).
+pub const PREVIEW_ROWS: usize = 30;
+
+/// Bodies shorter than this load too fast for a preview to help.
+pub const PREVIEW_MIN_BYTES: usize = 4 << 20;
 
 /// A demo user the demo backend can act as.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -59,19 +68,27 @@ impl Api {
         self.get("/customer-activity").await
     }
 
+    /// The records of an entitlement. For a long list (a body of at least
+    /// [`PREVIEW_MIN_BYTES`]), `preview` is called once with the first
+    /// [`PREVIEW_ROWS`] records as soon as they are decoded, so the page can
+    /// show them while the rest arrives.
     pub async fn entitlement_activity(
         &self,
         id: &str,
+        preview: Option<Preview<ActivityRecord>>,
     ) -> Result<Decoded<EntitlementActivity>, ApiError> {
-        self.get_streamed(&format!(
-            "/entitlements/{}/activity",
-            crate::domain::query::encode(id)
-        ))
+        self.get_streamed(
+            &format!(
+                "/entitlements/{}/activity",
+                crate::domain::query::encode(id)
+            ),
+            preview,
+        )
         .await
     }
 
     pub async fn additional_cases(&self) -> Result<Decoded<AdditionalCases>, ApiError> {
-        self.get_streamed("/additional-cases").await
+        self.get_streamed("/additional-cases", None).await
     }
 
     /// The demo backend's personas (not part of the contract; demo builds
@@ -97,7 +114,14 @@ impl Api {
     /// download, and the body is never held whole (36 MB for 100,000
     /// records). The main thread is handed back between chunks so the page
     /// stays responsive while a large list loads.
-    async fn get_streamed<T: Streamed>(&self, path: &str) -> Result<Decoded<T>, ApiError> {
+    async fn get_streamed<T: Streamed>(
+        &self,
+        path: &str,
+        mut preview: Option<Preview<T::Item>>,
+    ) -> Result<Decoded<T>, ApiError>
+    where
+        T::Item: Clone,
+    {
         let flight = Flight::start(self.timeout_ms);
         let resp = self.response(path, &flight).await?;
         let length = resp
@@ -135,7 +159,7 @@ impl Api {
             buf.resize(array.length() as usize, 0);
             array.copy_to(&mut buf);
             bytes += buf.len();
-            decoder.push(&buf);
+            T::push_chunk(&mut decoder, &buf);
             // Once the first items show how long one is, make room for all
             // of them at once rather than growing the list step by step.
             if !reserved && bytes >= 256 * 1024 && decoder.items_read() > 0 {
@@ -143,6 +167,15 @@ impl Api {
                 if let Some(total) = length {
                     let expected = total / (bytes / decoder.items_read()).max(1);
                     decoder.reserve(expected + expected / 32);
+                }
+            }
+            let long = length.unwrap_or(bytes).max(bytes) >= PREVIEW_MIN_BYTES;
+            if long && decoder.items_read() >= PREVIEW_ROWS {
+                if let Some(show) = preview.take() {
+                    show(decoder.items()[..PREVIEW_ROWS].to_vec());
+                    // Let the browser paint them before decoding goes on.
+                    yield_to_browser().await;
+                    slice_start = now();
                 }
             }
             if now() - slice_start > 40.0 {

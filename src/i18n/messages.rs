@@ -34,6 +34,7 @@ messages! {
     CustomerActivity => "Customer Activity", "Attività del cliente";
     Language => "Language", "Lingua";
     Loading => "Loading…", "Caricamento…";
+    LoadingMoreRecords => "Showing the first records while the rest load…", "Vengono mostrati i primi record mentre si caricano gli altri…";
     Retry => "Retry", "Riprova";
     NoAccessTitle => "You don't have access to Customer Activity", "Non hai accesso ad Attività del cliente";
     NoAccessBody => "Customer Admins and Workspace Admins see this page by default. To see it, ask an administrator to grant you the Customer Activity role on the Manage Users page.",

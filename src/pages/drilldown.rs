@@ -4,10 +4,11 @@
 
 use super::gate::{use_workspace, Activity, Loaded, User};
 use super::url::{query_value, with_workspace};
-use crate::api::ApiError;
+use crate::api::{ApiError, Preview};
 use crate::components::alert::{DataIssues, LoadError, Loading};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::{sort_from_url, visible_order, DataGrid};
+use crate::components::grid_preview::GridPreview;
 use crate::context::{tr, Ctx};
 use crate::domain::csv_export::{training_report, training_report_name};
 use crate::domain::dates::parse_date;
@@ -42,11 +43,17 @@ pub fn DrilldownPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let api = ctx.api.clone();
+    // The first records of a long list, shown while the rest loads.
+    let preview = RwSignal::new(None::<Arc<Vec<ActivityRecord>>>);
     let records = LocalResource::new(move || {
         let api = api.clone();
         let id = id.get();
+        preview.set(None);
         async move {
-            let d = api.entitlement_activity(&id).await?;
+            let show: Preview<ActivityRecord> = Box::new(move |first| {
+                preview.try_set(Some(Arc::new(first)));
+            });
+            let d = api.entitlement_activity(&id, Some(show)).await?;
             let mut findings = unreadable(&d.issues);
             findings.extend(check_records(
                 &id,
@@ -79,7 +86,7 @@ pub fn DrilldownPage() -> impl IntoView {
             .into_any(),
             Some(Ok(loaded)) => match loaded.doc.entitlements.iter().find(|e| e.id == id.get()) {
                 None => view! { <Notice title=Msg::EntitlementNotFound body=Msg::EntitlementNotFoundBody /> }.into_any(),
-                Some(e) => view! { <Detail loaded=loaded.clone() entitlement=e.clone() records=records /> }.into_any(),
+                Some(e) => view! { <Detail loaded=loaded.clone() entitlement=e.clone() records=records preview=preview /> }.into_any(),
             },
         }
     };
@@ -108,6 +115,7 @@ fn Detail(
     loaded: Arc<Loaded>,
     entitlement: Entitlement,
     records: LocalResource<Result<Arc<Records>, ApiError>>,
+    preview: RwSignal<Option<Arc<Vec<ActivityRecord>>>>,
 ) -> impl IntoView {
     let ctx = Ctx::get();
     let l = ctx.locale;
@@ -194,9 +202,19 @@ fn Detail(
     let service = e.service;
     let can_export =
         User::get().has(Role::LearningManager) && service == Service::OnDemandEducation;
+    // A preview is in API order: shown only while the grid is unsorted and
+    // unfiltered, as the grid would show those rows first too.
+    let sort_q = query_value("sort");
+    let filter_q = query_value("q");
+    let plain = move || {
+        sort_q.with(Option::is_none) && filter_q.with(|q| q.as_deref().unwrap_or("").is_empty())
+    };
     let body = move || {
         match records.get() {
-        None => view! { <Loading /> }.into_any(),
+        None => match preview.get() {
+            Some(first) if plain() => view! { <PreviewView rows=first service=service unit=unit /> }.into_any(),
+            _ => view! { <Loading /> }.into_any(),
+        },
         Some(Err(err)) => view! {
             <LoadError what=Msg::WhatFailedRecords error=err on_retry=Callback::new(move |_| records.refetch()) />
         }
@@ -361,6 +379,40 @@ fn RecordsView(
                 rows=records
                 columns=columns
                 quantity_header=quantity_header
+            />
+        </section>
+    }
+}
+
+/// What the page shows of a long list while the rest of it loads: the
+/// chart's place and the first rows of the grid.
+#[component]
+fn PreviewView(
+    rows: Arc<Vec<ActivityRecord>>,
+    service: Service,
+    unit: ca_contract::Unit,
+) -> impl IntoView {
+    let ctx = Ctx::get();
+    let l = ctx.locale;
+    let columns = record_columns(dominant_kind(&rows, service)).to_vec();
+    let chart_h = ctx.id("chart-h");
+    let chart_h_ref = chart_h.clone();
+    let grid_h = ctx.id("grid-h");
+    let grid_h_ref = grid_h.clone();
+    view! {
+        <section class="card" aria-labelledby=chart_h_ref>
+            <h2 id=chart_h>{tr(Msg::ConsumptionOverTime)}</h2>
+            <Loading />
+        </section>
+        <section class="card" aria-labelledby=grid_h_ref>
+            <div class="card__head">
+                <h2 id=grid_h>{tr(Msg::ConsumptionDetails)}</h2>
+            </div>
+            <GridPreview
+                label=Signal::derive(move || l.get().t(Msg::ConsumptionDetails).to_owned())
+                rows=rows
+                columns=columns
+                quantity_header=Signal::derive(move || i18n::unit_header(l.get(), unit))
             />
         </section>
     }

@@ -24,9 +24,17 @@ pub trait Streamed: Document {
     /// The top-level key of the list.
     const LIST: &'static str;
     fn list_mut(&mut self) -> &mut Lenient<Self::Item>;
+    /// [`StreamDecoder::push`] compiled here, for this document: generic
+    /// code is compiled where it is used, and this crate is built for speed
+    /// where the page is built for size (see the release profile).
+    fn push_chunk(decoder: &mut StreamDecoder<Self>, chunk: &[u8]);
 }
 
 impl Streamed for crate::EntitlementActivity {
+    #[inline(never)]
+    fn push_chunk(decoder: &mut StreamDecoder<Self>, chunk: &[u8]) {
+        decoder.push(chunk)
+    }
     type Item = crate::ActivityRecord;
     const LIST: &'static str = "records";
     fn list_mut(&mut self) -> &mut Lenient<Self::Item> {
@@ -35,6 +43,10 @@ impl Streamed for crate::EntitlementActivity {
 }
 
 impl Streamed for crate::AdditionalCases {
+    #[inline(never)]
+    fn push_chunk(decoder: &mut StreamDecoder<Self>, chunk: &[u8]) {
+        decoder.push(chunk)
+    }
     type Item = crate::AdditionalCase;
     const LIST: &'static str = "cases";
     fn list_mut(&mut self) -> &mut Lenient<Self::Item> {
@@ -124,6 +136,11 @@ impl<T: Streamed> StreamDecoder<T> {
     /// How many items of the list have been read so far.
     pub fn items_read(&self) -> usize {
         self.index
+    }
+
+    /// The items of the list decoded so far.
+    pub fn items(&self) -> &[T::Item] {
+        &self.list.items
     }
 
     /// Room for about `n` more items (a guess from the body's length saves

@@ -1,0 +1,89 @@
+//! The first rows of a long list, shown while the rest of it loads: the
+//! data grid's table (same name, columns and cells) without its controls,
+//! which need every row. The page swaps in the [`DataGrid`] once all rows
+//! have arrived.
+//!
+//! [`DataGrid`]: crate::components::data_grid::DataGrid
+
+use crate::context::{tr, Ctx};
+use crate::domain::grid::{Cell, ColId, ColKind, GridRow};
+use crate::i18n::{self, Msg};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn GridPreview<R>(
+    /// The table's accessible name (the grid's).
+    #[prop(into)]
+    label: Signal<String>,
+    rows: Arc<Vec<R>>,
+    columns: Vec<ColId>,
+    /// Header of the quantity column (the entitlement's unit).
+    #[prop(into)]
+    quantity_header: Signal<String>,
+) -> impl IntoView
+where
+    R: GridRow + Send + Sync + 'static,
+{
+    let l = Ctx::get().locale;
+    let cols = Arc::new(columns);
+    let head_cols = cols.clone();
+    let headers = move || {
+        let l = l.get();
+        head_cols
+            .iter()
+            .map(|&c| {
+                let text = match c {
+                    ColId::Quantity => quantity_header.get(),
+                    _ => i18n::column_header(l, c).to_owned(),
+                };
+                let numeric = matches!(c.kind(), ColKind::Number);
+                view! { <th scope="col" class:num=numeric>{text}</th> }
+            })
+            .collect_view()
+    };
+    let body = move || {
+        let l = l.get();
+        rows.iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let cells = cols
+                    .iter()
+                    .map(|&c| {
+                        let numeric = matches!(c.kind(), ColKind::Number);
+                        let content = match r.cell(c) {
+                            Cell::Text(s) => s.to_owned().into_any(),
+                            Cell::Num(n) => i18n::num(l, n).into_any(),
+                            Cell::Date(s) => i18n::any_date(l, s).into_any(),
+                            Cell::Enum(w) => view! {
+                                <span class=format!("badge badge--{w}")>{i18n::enum_label(l, w)}</span>
+                            }
+                            .into_any(),
+                            Cell::Empty => "".into_any(),
+                        };
+                        view! { <td class:num=numeric>{content}</td> }
+                    })
+                    .collect_view();
+                view! { <tr aria-rowindex=(k + 2).to_string()>{cells}</tr> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="grid grid--preview">
+            <div class="grid-tools">
+                <p class="loading">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {tr(Msg::LoadingMoreRecords)}
+                </p>
+            </div>
+            <div class="grid-scroll">
+                <table class="grid-table" aria-label=move || label.get()>
+                    <thead>
+                        <tr aria-rowindex="1">{headers}</tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
