@@ -185,6 +185,14 @@ fn main() {
         static_dir: args.static_dir,
         demo_ui: args.demo_ui,
     });
+    if args.bench {
+        // Build the 100,000 records now, beside the server, rather than on
+        // the first request that needs them.
+        let app = app.clone();
+        std::thread::spawn(move || {
+            app.ds.bench();
+        });
+    }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
