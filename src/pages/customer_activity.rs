@@ -144,7 +144,7 @@ fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
             l.t(Msg::GeneratedAt),
             doc.generated_at
         ));
-        let name = format!("proof-of-delivery-{}.csv", today.format("%Y-%m-%d"));
+        let name = format!("proof-of-delivery-{}.csv", crate::domain::dates::iso(today));
         if let Err(e) = crate::platform::download(&name, &csv, "text/csv;charset=utf-8") {
             leptos::logging::error!("download failed: {e}");
         }
