@@ -1,7 +1,9 @@
 //! Filter rows, fast: the folded search text of every row in one contiguous
 //! `String` (not one allocation per row), built in steps so a page can build
-//! it in the background right after the rows arrive; a query parsed once
-//! into folded terms searched with one `memmem` finder per term; and
+//! it in the background right after the rows arrive; per row, a 64-bit
+//! mask of the bytes it holds, so most rows that cannot match are passed
+//! over without reading their text (and a one-letter or one-digit term needs
+//! nothing else); a term searched by `memchr` on its rarest byte; and
 //! narrowing, so a query that extends the previous one only searches the
 //! previous result.
 //!
@@ -13,7 +15,6 @@
 use super::cells::{Cell, GridRow};
 use super::columns::ColId;
 use crate::domain::text::{fold, fold_into};
-use memchr::memmem::Finder;
 use std::fmt::Write as _;
 
 /// Between two rows' texts. A query term never holds whitespace, so no
@@ -29,6 +30,8 @@ pub struct SearchIndex {
     /// `starts[i]` is where row `i` begins; row `i` ends one byte (the
     /// separator) before `starts[i + 1]`. Always one more than the rows.
     starts: Vec<u32>,
+    /// Per row, the [`byte_bit`]s of the bytes of its text.
+    masks: Vec<u64>,
     /// Folded enum words, looked up by wire value (a handful per grid).
     words: Vec<(&'static str, String)>,
 }
@@ -41,6 +44,7 @@ impl SearchIndex {
         SearchIndex {
             text: String::with_capacity(rows.saturating_mul(96)),
             starts,
+            masks: Vec::with_capacity(rows),
             words: Vec::new(),
         }
     }
@@ -99,6 +103,11 @@ impl SearchIndex {
                 }
                 self.text.push(CELL_SEP);
             }
+            let from = *self.starts.last().expect("never empty") as usize;
+            let mask = self.text.as_bytes()[from..]
+                .iter()
+                .fold(0u64, |m, &b| m | byte_bit(b));
+            self.masks.push(mask);
             self.text.push(ROW_SEP);
             self.starts.push(self.text.len() as u32);
         }
@@ -110,8 +119,7 @@ impl SearchIndex {
         &self.text[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
     }
 
-    fn row_bytes(&self, i: u32) -> &[u8] {
-        let i = i as usize;
+    fn row_bytes(&self, i: usize) -> &[u8] {
         &self.text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
     }
 
@@ -121,18 +129,100 @@ impl SearchIndex {
         if query.terms.is_empty() {
             return candidates.to_vec();
         }
-        // Longest first: usually the rarest, so most rows fail on the first.
-        let mut terms: Vec<&str> = query.terms.iter().map(String::as_str).collect();
-        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        let finders: Vec<Finder<'_>> = terms.iter().map(|t| Finder::new(t.as_bytes())).collect();
+        let terms: Vec<Term<'_>> = query.terms.iter().map(|t| Term::new(t)).collect();
+        // Every term's bytes must be among the row's.
+        let need = terms.iter().fold(0u64, |m, t| m | t.mask);
+        // One-byte terms with a bit of their own are settled by the mask.
+        let rest: Vec<&Term<'_>> = terms.iter().filter(|t| !t.by_mask).collect();
         candidates
             .iter()
             .copied()
             .filter(|&i| {
-                let row = self.row_bytes(i);
-                finders.iter().all(|f| f.find(row).is_some())
+                let i = i as usize;
+                self.masks[i] & need == need && {
+                    let row = self.row_bytes(i);
+                    rest.iter().all(|t| t.is_in(row))
+                }
             })
             .collect()
+    }
+}
+
+/// A byte's bit in a row mask: one bit each for `a`–`z` and `0`–`9`, the
+/// other bytes share the remaining 28. A row holding a term holds all its
+/// bytes, so `mask(term) ⊆ mask(row)`.
+fn byte_bit(b: u8) -> u64 {
+    let k = match b {
+        b'a'..=b'z' => b - b'a',
+        b'0'..=b'9' => 26 + (b - b'0'),
+        _ => 36 + b % 28,
+    };
+    1 << k
+}
+
+/// How common a byte is in folded text (higher = more common): the term
+/// is searched for by its rarest byte, so fewer places need comparing.
+fn commonness(b: u8) -> u8 {
+    const LETTERS: &[u8; 26] = b"etaoinsrhldcumfpgwybvkxjqz";
+    match b {
+        b'a'..=b'z' => 40 - LETTERS.iter().position(|&x| x == b).unwrap_or(0) as u8,
+        b'0'..=b'9' => 10,
+        0x1f => 30, // the cell separator
+        _ => 0,
+    }
+}
+
+/// One folded query term, ready to search.
+struct Term<'a> {
+    bytes: &'a [u8],
+    mask: u64,
+    /// Where in the term its rarest byte is.
+    anchor: usize,
+    /// A single byte whose mask bit is its own: the mask says it all.
+    by_mask: bool,
+}
+
+impl<'a> Term<'a> {
+    fn new(t: &'a str) -> Self {
+        let bytes = t.as_bytes();
+        let anchor = (0..bytes.len())
+            .min_by_key(|&k| commonness(bytes[k]))
+            .unwrap_or(0);
+        Term {
+            bytes,
+            mask: bytes.iter().fold(0, |m, &b| m | byte_bit(b)),
+            anchor,
+            by_mask: bytes.len() == 1 && bytes[0].is_ascii_alphanumeric(),
+        }
+    }
+
+    /// Whether `row` holds this term: each place its rarest byte occurs
+    /// (found by `memchr`) is compared with the whole term.
+    fn is_in(&self, row: &[u8]) -> bool {
+        let (n, k) = (self.bytes.len(), self.anchor);
+        if n == 0 {
+            return true;
+        }
+        if row.len() < n {
+            return false;
+        }
+        let a = self.bytes[k];
+        // The anchor byte can only be at k..=row.len() - n + k.
+        let end = row.len() - n + k + 1;
+        let mut at = k;
+        while at < end {
+            match memchr::memchr(a, &row[at..end]) {
+                Some(off) => {
+                    let p = at + off - k;
+                    if &row[p..p + n] == self.bytes {
+                        return true;
+                    }
+                    at += off + 1;
+                }
+                None => return false,
+            }
+        }
+        false
     }
 }
 
@@ -200,10 +290,69 @@ mod tests {
 
     #[test]
     fn numbers_read_as_written() {
-        for n in [0.0, -0.0, 2.0, -3.0, 0.5, 1e15, 1e16, 123456.0, f64::NAN, f64::INFINITY, -1e-7] {
+        for n in [
+            0.0,
+            -0.0,
+            2.0,
+            -3.0,
+            0.5,
+            1e15,
+            1e16,
+            123456.0,
+            f64::NAN,
+            f64::INFINITY,
+            -1e-7,
+        ] {
             let mut s = String::new();
             push_num(&mut s, n);
             assert_eq!(s, fold(&n.to_string()), "{n}");
+        }
+    }
+
+    #[test]
+    fn terms_are_found_where_str_contains_finds_them() {
+        let rows = [
+            "",
+            "t",
+            "timeout",
+            "a timeout\u{1f}x",
+            "tim",
+            "éclair",
+            "x1y2",
+            "zz",
+            "abcabd",
+        ];
+        let terms = [
+            "t", "ti", "timeout", "out", "\u{1f}x", "é", "clair", "1y", "2", "z", "abd", "bca", "q",
+        ];
+        for r in rows {
+            for t in terms {
+                assert_eq!(
+                    Term::new(t).is_in(r.as_bytes()),
+                    r.contains(t),
+                    "{t:?} in {r:?}"
+                );
+                let m = r.bytes().fold(0, |m, b| m | byte_bit(b));
+                if r.contains(t) {
+                    assert_eq!(Term::new(t).mask & m, Term::new(t).mask);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The anchored search and the mask agree with `str::contains`.
+        #[test]
+        fn term_search_is_contains(row in "[abt\u{1f}é1 ]{0,12}", t in "[abt\u{1f}é1]{1,4}") {
+            let term = Term::new(&t);
+            proptest::prop_assert_eq!(term.is_in(row.as_bytes()), row.contains(&t));
+            let m = row.bytes().fold(0, |m, b| m | byte_bit(b));
+            if row.contains(&t) {
+                proptest::prop_assert_eq!(term.mask & m, term.mask);
+            }
+            if term.by_mask {
+                proptest::prop_assert_eq!(term.mask & m == term.mask, row.contains(&t));
+            }
         }
     }
 
