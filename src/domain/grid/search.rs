@@ -340,7 +340,34 @@ mod tests {
         }
     }
 
+    /// A one-column row, to build small indexes from plain strings.
+    struct Row(String);
+    impl GridRow for Row {
+        fn cell(&self, _: ColId) -> Cell<'_> {
+            Cell::Text(&self.0)
+        }
+    }
+
     proptest::proptest! {
+        /// Filtering an index (masks, anchored search) keeps exactly the
+        /// rows whose folded text holds every term.
+        #[test]
+        fn index_filter_is_contains(
+            texts in proptest::collection::vec("[abtiAÉé1 \u{1f}]{0,10}", 0..12),
+            q in "[abtiAé1 ]{0,6}",
+        ) {
+            let rows: Vec<Row> = texts.into_iter().map(Row).collect();
+            let ix = SearchIndex::build(&rows, &[ColId::Title], &|w| w.to_owned());
+            let all: Vec<u32> = (0..rows.len() as u32).collect();
+            let query = Query::parse(&q);
+            let want: Vec<u32> = all
+                .iter()
+                .copied()
+                .filter(|&i| query.terms.iter().all(|t| fold(&rows[i as usize].0).contains(t.as_str())))
+                .collect();
+            proptest::prop_assert_eq!(ix.filter(&all, &query), want);
+        }
+
         /// The anchored search and the mask agree with `str::contains`.
         #[test]
         fn term_search_is_contains(row in "[abt\u{1f}é1 ]{0,12}", t in "[abt\u{1f}é1]{1,4}") {
