@@ -6,19 +6,27 @@
 
 use crate::context::{tr, Ctx};
 use crate::domain::grid::{
-    filter_order, haystacks, sort_order, Cell, ColId, ColKind, GridRow, SortDir, SortSpec,
+    search, sort_order, Cell, ColId, ColKind, GridRow, Query, SearchIndex, SortDir, SortSpec,
 };
 use crate::i18n::{self, Locale, Msg};
 use crate::pages::url::{query_setter, query_value};
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Fixed row height (px): it is what makes windowing exact.
 pub const ROW_HEIGHT: f64 = 41.0;
 /// Rows drawn beyond the visible ones, above and below.
-const OVERSCAN: usize = 12;
-/// Rows drawn before the first scroll event measures the viewport.
-const INITIAL_ROWS: usize = 40;
+const OVERSCAN: usize = 4;
+/// Up to this many rows are all drawn (no windowing for small sets).
+const ALL_DRAWN: usize = 30;
+/// The scroll area's height (style/grid.css `.grid-scroll`); a scroll event
+/// measures the real one.
+const INITIAL_VIEWPORT: f64 = 560.0;
+/// Rows indexed per step of the background build, and the time (ms) the
+/// build may take before it yields to the page.
+const INDEX_STEP: usize = 256;
+const INDEX_SLICE_MS: f64 = 8.0;
 
 /// The grid's current sort, from the URL.
 pub fn sort_from_url(sort: Option<String>, dir: Option<String>) -> Option<SortSpec> {
@@ -40,20 +48,79 @@ pub fn visible_order<R: GridRow>(
 ) -> Vec<u32> {
     let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
     let order = sort_order(rows, sort, &label);
-    filter_order(&order, &haystacks(rows, cols, &label), q)
+    let query = Query::parse(q);
+    if query.is_empty() {
+        return order;
+    }
+    search(
+        &SearchIndex::build(rows, cols, &label),
+        &order,
+        &query,
+        None,
+    )
 }
 
-fn render_cell(l: Locale, cell: Cell<'_>) -> AnyView {
+/// A cell as text (enums as their words).
+fn cell_text(l: Locale, cell: Cell<'_>) -> String {
     match cell {
-        Cell::Text(s) => s.to_owned().into_any(),
-        Cell::Num(n) => i18n::num(l, n).into_any(),
-        Cell::Date(s) => i18n::any_date(l, s).into_any(),
-        Cell::Enum(w) => {
-            view! { <span class=format!("badge badge--{w}")>{i18n::enum_label(l, w)}</span> }
-                .into_any()
-        }
-        Cell::Empty => "".into_any(),
+        Cell::Text(s) => s.to_owned(),
+        Cell::Num(n) => i18n::num(l, n),
+        Cell::Date(s) => i18n::any_date(l, s),
+        Cell::Enum(w) => i18n::enum_label(l, w).to_owned(),
+        Cell::Empty => String::new(),
     }
+}
+
+/// The search index of one locale, possibly partly built.
+struct LocaleIndex {
+    locale: Locale,
+    index: SearchIndex,
+}
+
+type SharedIndex = Arc<Mutex<Option<LocaleIndex>>>;
+
+fn lock(ix: &SharedIndex) -> MutexGuard<'_, Option<LocaleIndex>> {
+    ix.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Indexes up to `step` more rows for locale `l` (starting over if the
+/// index is another locale's); returns whether the index is complete.
+fn index_step<R: GridRow>(
+    ix: &mut Option<LocaleIndex>,
+    rows: &[R],
+    cols: &[ColId],
+    l: Locale,
+    step: usize,
+) -> bool {
+    if ix.as_ref().is_none_or(|x| x.locale != l) {
+        *ix = Some(LocaleIndex {
+            locale: l,
+            index: SearchIndex::with_capacity(rows.len()),
+        });
+    }
+    let x = ix.as_mut().expect("set above");
+    if x.index.is_complete(rows.len()) {
+        return true;
+    }
+    let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
+    x.index.extend(rows, cols, &label, step)
+}
+
+/// Resolves in a later task (`setTimeout(0)`), so the page can paint and
+/// handle input in between.
+async fn next_task() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 #[component]
@@ -89,41 +156,98 @@ where
             Arc::new(sort_order(&rows, sort.get(), &label))
         })
     };
-    // The search text of every row is built on the first search, not on
-    // load: a page that is only read or sorted never pays for it.
-    let searching =
-        Memo::new(move |_| q.with(|q| q.as_deref().is_some_and(|q| !q.trim().is_empty())));
-    let hay = {
+
+    // The search text of every row is built in the background right after
+    // the rows arrive (and again when the language changes, as enum words
+    // are translated), a few milliseconds at a time, so that neither the
+    // load nor the first keystroke has a long task. A search that comes
+    // before it is done finishes it first.
+    let index: SharedIndex = Arc::new(Mutex::new(None));
+
+    let alive = Arc::new(AtomicBool::new(true));
+    {
+        let alive = alive.clone();
+        on_cleanup(move || alive.store(false, Ordering::Relaxed));
+    }
+    {
+        let (rows, cols, index) = (rows.clone(), columns.clone(), index.clone());
+        Effect::new(move |_| {
+            let lang = l.get();
+            let (rows, cols, index, alive) =
+                (rows.clone(), cols.clone(), index.clone(), alive.clone());
+            leptos::task::spawn_local(async move {
+                loop {
+                    next_task().await;
+                    // Unmounted, or a newer language's build took over.
+                    if !alive.load(Ordering::Relaxed) || l.try_get_untracked() != Some(lang) {
+                        return;
+                    }
+                    let t0 = now_ms();
+                    let mut ix = lock(&index);
+                    while !index_step(&mut ix, &rows, &cols, lang, INDEX_STEP) {
+                        if now_ms() - t0 > INDEX_SLICE_MS {
+                            break;
+                        }
+                    }
+                    if ix.as_ref().is_some_and(|x| x.index.is_complete(rows.len())) {
+                        return;
+                    }
+                }
+            });
+        });
+    }
+
+    // What the last search kept, so that a query that extends it ("tim" →
+    // "time") searches only those rows: (language, the order searched, the
+    // query, the rows kept).
+    type Last = (Locale, Arc<Vec<u32>>, Query, Arc<Vec<u32>>);
+    let last: StoredValue<Option<Last>> = StoredValue::new(None);
+    let visible = {
         let (rows, cols) = (rows.clone(), columns.clone());
         Memo::new(move |_| {
-            if !searching.get() {
-                return None;
+            let query = q.with(|q| Query::parse(q.as_deref().unwrap_or_default()));
+            let order = order.get();
+            if query.is_empty() {
+                last.set_value(None);
+                return order;
             }
-            let l = l.get();
-            Some(Arc::new(haystacks(
-                &rows,
-                &cols,
-                &move |w: &'static str| i18n::enum_label(l, w).to_owned(),
-            )))
+            let lang = l.get();
+            let mut ix = lock(&index);
+            while !index_step(&mut ix, &rows, &cols, lang, usize::MAX) {}
+            let ix = &ix.as_ref().expect("built above").index;
+            let prev = last.with_value(|p| {
+                p.as_ref()
+                    .filter(|p| p.0 == lang && Arc::ptr_eq(&p.1, &order))
+                    .map(|p| (p.2.clone(), p.3.clone()))
+            });
+            let kept = Arc::new(search(
+                ix,
+                &order,
+                &query,
+                prev.as_ref().map(|(q, k)| (q, k.as_slice())),
+            ));
+            last.set_value(Some((lang, order, query, kept.clone())));
+            kept
         })
     };
-    let visible = Memo::new(move |_| {
-        let q = q.get().unwrap_or_default();
-        hay.with(|h| match h {
-            Some(h) => Arc::new(order.with(|o| filter_order(o, h, &q))),
-            None => order.get(),
-        })
-    });
 
     let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(INITIAL_ROWS as f64 * ROW_HEIGHT);
+    let viewport = RwSignal::new(INITIAL_VIEWPORT);
+    // How many rows are drawn: changes only with the viewport's height.
+    let slots = Memo::new(move |_| {
+        // The rows in sight, one more for a partly scrolled first row, and
+        // the overscan.
+        (viewport.get() / ROW_HEIGHT).ceil() as usize + 1 + 2 * OVERSCAN
+    });
     let window = Memo::new(move |_| {
         let n = visible.with(|v| v.len());
+        if n <= ALL_DRAWN {
+            return (0, n, n);
+        }
         let first = ((scroll_top.get() / ROW_HEIGHT) as usize)
             .saturating_sub(OVERSCAN)
             .min(n);
-        let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
-        (first, (first + count).min(n), n)
+        (first, (first + slots.get()).min(n), n)
     });
 
     let total = rows.len();
@@ -178,37 +302,85 @@ where
             .collect_view()
     };
 
-    let body_cols = columns.clone();
+    // The body is a fixed pool of row slots, keyed by position in the
+    // window, not by record: scrolling changes the slots' texts (and
+    // `aria-rowindex`) instead of creating rows and cells.
     let ncols = columns.len();
-    let body = move || {
-        let (first, last, n) = window.get();
-        let l = l.get();
-        let idx = visible.get();
-        let cols = body_cols.clone();
-        let rows = rows.clone();
-        let top = first as f64 * ROW_HEIGHT;
-        let bottom = (n - last) as f64 * ROW_HEIGHT;
-        let drawn = idx[first..last]
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| {
-                let r = &rows[i as usize];
-                let cells = cols
-                    .iter()
-                    .map(|&c| {
-                        let numeric = matches!(c.kind(), ColKind::Number);
-                        view! { <td class:num=numeric>{render_cell(l, r.cell(c))}</td> }
-                    })
-                    .collect_view();
-                view! { <tr aria-rowindex=(first + k + 2).to_string()>{cells}</tr> }
-            })
-            .collect_view();
-        view! {
-            {(top > 0.0).then(|| view! { <tr class="spacer" aria-hidden="true"><td colspan=ncols style:height=format!("{top}px")></td></tr> })}
-            {drawn}
-            {(bottom > 0.0).then(|| view! { <tr class="spacer" aria-hidden="true"><td colspan=ncols style:height=format!("{bottom}px")></td></tr> })}
+    let slot = {
+        let cols = columns.clone();
+        move |k: usize| {
+            let rec = Memo::new(move |_| {
+                let (first, last, _) = window.get();
+                (first + k < last)
+                    .then(|| visible.with(|v| v.get(first + k).copied()))
+                    .flatten()
+            });
+            let rowindex = move || (window.with(|w| w.0) + k + 2).to_string();
+            let cells = cols
+                .iter()
+                .map(|&c| {
+                    let numeric = matches!(c.kind(), ColKind::Number);
+                    let rows = rows.clone();
+                    if c.kind() == ColKind::Enum {
+                        let badge = move || {
+                            let w = rec.get().and_then(|i| match rows[i as usize].cell(c) {
+                                Cell::Enum(w) => Some(w),
+                                _ => None,
+                            })?;
+                            let text = i18n::enum_label(l.get(), w);
+                            Some(view! { <span class=format!("badge badge--{w}")>{text}</span> })
+                        };
+                        view! { <td class:num=numeric>{badge}</td> }.into_any()
+                    } else {
+                        let text = move || {
+                            rec.get()
+                                .map(|i| cell_text(l.get(), rows[i as usize].cell(c)))
+                                .unwrap_or_default()
+                        };
+                        view! { <td class:num=numeric>{text}</td> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr aria-rowindex=rowindex>{cells}</tr> }
         }
     };
+    let drawn = Memo::new(move |_| window.with(|(first, last, _)| last - first));
+    let drawn = move || 0..drawn.get();
+    let top = Memo::new(move |_| window.with(|w| w.0) as f64 * ROW_HEIGHT);
+    let bottom = Memo::new(move |_| window.with(|w| w.2 - w.1) as f64 * ROW_HEIGHT);
+    // Spacers stand for the rows above and below the window; each is
+    // created once and only its height follows the scroll.
+    let has_top = Memo::new(move |_| top.get() > 0.0);
+    let has_bottom = Memo::new(move |_| bottom.get() > 0.0);
+    let spacer = move |shown: Memo<bool>, h: Memo<f64>| {
+        move || {
+            shown.get().then(|| {
+                view! {
+                    <tr class="spacer" aria-hidden="true">
+                        <td colspan=ncols style:height=move || format!("{}px", h.get())></td>
+                    </tr>
+                }
+            })
+        }
+    };
+    let top_spacer = spacer(has_top, top);
+    let bottom_spacer = spacer(has_bottom, bottom);
+
+    // Column widths are fixed (`table-layout: fixed`), so the browser never
+    // measures the cells' text to lay the table out as rows scroll by.
+    let weights: Vec<f64> = columns.iter().map(|&c| col_weight(c)).collect();
+    let sum: f64 = weights.iter().sum();
+    let colgroup = weights
+        .iter()
+        .map(|w| view! { <col style:width=format!("{:.2}%", w / sum * 100.0) /> })
+        .collect_view();
+
+    // A scroll area its rows overflow gets a fixed height and `contain:
+    // strict` (same look: it is 560 px high either way), which makes it a
+    // layout boundary: rows changing as it scrolls lay out only the grid,
+    // not the whole page.
+    let full =
+        Memo::new(move |_| visible.with(|v| v.len()) as f64 * ROW_HEIGHT >= INITIAL_VIEWPORT);
 
     let empty = move || {
         (visible.with(|v| v.is_empty())).then(|| {
@@ -241,20 +413,42 @@ where
             </div>
             <div
                 class="grid-scroll"
+                class:grid-scroll--full=full
                 on:scroll=move |ev| {
                     let el: web_sys::Element = event_target(&ev);
                     scroll_top.set(el.scroll_top() as f64);
-                    viewport.set(el.client_height() as f64);
+                    let h = el.client_height() as f64;
+                    if h != viewport.get_untracked() {
+                        viewport.set(h);
+                    }
                 }
             >
                 <table class="grid-table" aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
+                    <colgroup>{colgroup}</colgroup>
                     <thead>
                         <tr aria-rowindex="1">{headers}</tr>
                     </thead>
-                    <tbody>{body}</tbody>
+                    <tbody>
+                        {top_spacer}
+                        <For each=drawn key=|k| *k children=slot />
+                        {bottom_spacer}
+                    </tbody>
                 </table>
             </div>
             {empty}
         </div>
+    }
+}
+
+/// A column's share of the table's width.
+fn col_weight(c: ColId) -> f64 {
+    use ColId::*;
+    match (c, c.kind()) {
+        (Title | Activity | ServiceName | Assessment, _) => 2.6,
+        (CaseNumber, _) => 1.8,
+        (_, ColKind::Text) => 1.5,
+        (_, ColKind::Date) => 1.4,
+        (_, ColKind::Enum) => 1.1,
+        (_, ColKind::Number) => 0.8,
     }
 }

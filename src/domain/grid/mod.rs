@@ -5,11 +5,13 @@
 mod cells;
 mod columns;
 mod order;
+mod search;
 
 pub use ca_contract::RecordKind;
 pub use cells::{record_date, Cell, GridRow};
 pub use columns::{columns, dominant_kind, ColId, ColKind, CASE_COLUMNS};
 pub use order::{filter_order, haystacks, sort_order, SortDir, SortSpec};
+pub use search::{search, Query, SearchIndex};
 
 #[cfg(test)]
 mod tests {

@@ -96,6 +96,85 @@ proptest! {
     }
 }
 
+// ------------------------------------------------------------ Filter rows
+
+/// A query word drawn from a row's own text (so that queries often match),
+/// or from a small alphabet (so that they often don't).
+fn query_from(hay: &[String], pick: usize, from: usize, len: usize, noise: &str) -> String {
+    let Some(h) = (!hay.is_empty()).then(|| &hay[pick % hay.len()]) else {
+        return noise.to_owned();
+    };
+    let chars: Vec<char> = h.chars().filter(|c| *c != '\u{1f}').collect();
+    let from = from % (chars.len() + 1);
+    let s: String = chars[from..(from + len).min(chars.len())].iter().collect();
+    format!("{s}{noise}")
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The index holds, row by row, exactly the haystacks, however many
+    /// steps it is built in.
+    #[test]
+    fn search_index_is_the_haystacks(
+        rows in prop::collection::vec(record(), 0..24),
+        cases in prop::collection::vec(additional_case(), 0..12),
+        step in 1usize..7,
+    ) {
+        for kind in RecordKind::ALL {
+            let cols = columns(kind);
+            let hay = haystacks(&rows, cols, &label);
+            let mut ix = SearchIndex::with_capacity(0);
+            let mut steps = 0;
+            while !ix.extend(&rows, cols, &label, step) {
+                steps += 1;
+                prop_assert!(steps <= rows.len(), "progress");
+            }
+            prop_assert_eq!(ix.indexed(), rows.len());
+            for (i, h) in hay.iter().enumerate() {
+                prop_assert_eq!(ix.row(i), h.as_str());
+            }
+        }
+        let hay = haystacks(&cases, CASE_COLUMNS, &label);
+        let ix = SearchIndex::build(&cases, CASE_COLUMNS, &label);
+        for (i, h) in hay.iter().enumerate() {
+            prop_assert_eq!(ix.row(i), h.as_str());
+        }
+    }
+
+    /// `search`, narrowing from the previous query's result or not, keeps
+    /// exactly what `filter_order` keeps, in the same order.
+    #[test]
+    fn search_equals_filter_order(
+        rows in prop::collection::vec(record(), 0..24),
+        col in 0usize..9,
+        desc in any::<bool>(),
+        pick in any::<usize>(),
+        from in any::<usize>(),
+        len in 0usize..6,
+        noise in "[a-eA-Eé0-9 ]{0,3}",
+        more in "[a-eA-Eé0-9 ]{0,3}",
+        other in "[a-eA-Eé0-9 ]{0,4}",
+    ) {
+        let cols = columns(dominant_kind(&rows, Service::ReactiveSupport));
+        let sort = Some(SortSpec { col: cols[col % cols.len()], dir: if desc { SortDir::Desc } else { SortDir::Asc } });
+        let hay = haystacks(&rows, cols, &label);
+        let ix = SearchIndex::build(&rows, cols, &label);
+        let order = sort_order(&rows, sort, &label);
+        let q1 = query_from(&hay, pick, from, len, &noise);
+        let kept1 = filter_order(&order, &hay, &q1);
+        prop_assert_eq!(&search(&ix, &order, &Query::parse(&q1), None), &kept1, "{:?}", q1);
+        for q2 in [format!("{q1}{more}"), format!("{q1} {more}"), format!("{more} {q1}"), other.clone(), String::new()] {
+            let want = filter_order(&order, &hay, &q2);
+            let last = (&Query::parse(&q1), kept1.as_slice());
+            prop_assert_eq!(&search(&ix, &order, &Query::parse(&q2), Some(last)), &want, "{:?} after {:?}", q2, q1);
+            if Query::parse(&q2).narrows(&Query::parse(&q1)) {
+                prop_assert!(want.iter().all(|i| kept1.contains(i)), "narrowing keeps a subset");
+            }
+        }
+    }
+}
+
 // -------------------------------------------------------- usage and forecast
 
 proptest! {

@@ -16,8 +16,8 @@ use super::view::{active_contracts, contracts_in_view, WorkspaceSel};
 use crate::domain::csv_export::{neutralise, write};
 use crate::domain::dates::parse_any_ms;
 use crate::domain::grid::{
-    columns, dominant_kind, filter_order, haystacks, sort_order, Cell, ColId, GridRow, SortDir,
-    SortSpec, CASE_COLUMNS,
+    columns, dominant_kind, filter_order, haystacks, search, sort_order, Cell, ColId, GridRow,
+    Query, SearchIndex, SortDir, SortSpec, CASE_COLUMNS,
 };
 use ca_contract::*;
 use chrono::NaiveDate;

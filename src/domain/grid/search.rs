@@ -1,0 +1,398 @@
+//! Filter rows, fast: the folded search text of every row in one contiguous
+//! `String` (not one allocation per row), built in steps so a page can build
+//! it in the background right after the rows arrive; per row, a 64-bit
+//! mask of the bytes it holds, so most rows that cannot match are passed
+//! over without reading their text (and a one-letter or one-digit term needs
+//! nothing else); a term searched by `memchr` on its rarest byte; and
+//! narrowing, so a query that extends the previous one only searches the
+//! previous result.
+//!
+//! The reference for what matches is [`haystacks`](super::haystacks) and
+//! [`filter_order`](super::filter_order): a row's text here is exactly its
+//! haystack there, and [`search`] keeps exactly what `filter_order` keeps
+//! (property tests in `domain/proptests/grid.rs`).
+
+use super::cells::{Cell, GridRow};
+use super::columns::ColId;
+use crate::domain::text::{fold, fold_into};
+use std::fmt::Write as _;
+
+/// Between two rows' texts. A query term never holds whitespace, so no
+/// match ever spans two rows.
+const ROW_SEP: char = '\n';
+/// After each searched cell (as in `haystacks`).
+const CELL_SEP: char = '\u{1f}';
+
+/// The folded search text of rows `0..indexed()`.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    text: String,
+    /// `starts[i]` is where row `i` begins; row `i` ends one byte (the
+    /// separator) before `starts[i + 1]`. Always one more than the rows.
+    starts: Vec<u32>,
+    /// Per row, the [`byte_bit`]s of the bytes of its text.
+    masks: Vec<u64>,
+    /// Folded enum words, looked up by wire value (a handful per grid).
+    words: Vec<(&'static str, String)>,
+}
+
+impl SearchIndex {
+    /// An empty index, with room for about `rows` rows.
+    pub fn with_capacity(rows: usize) -> Self {
+        let mut starts = Vec::with_capacity(rows + 1);
+        starts.push(0);
+        SearchIndex {
+            text: String::with_capacity(rows.saturating_mul(96)),
+            starts,
+            masks: Vec::with_capacity(rows),
+            words: Vec::new(),
+        }
+    }
+
+    /// The whole index of `rows` at once.
+    pub fn build<R: GridRow>(
+        rows: &[R],
+        cols: &[ColId],
+        label: &dyn Fn(&'static str) -> String,
+    ) -> Self {
+        let mut ix = SearchIndex::with_capacity(rows.len());
+        ix.extend(rows, cols, label, rows.len());
+        ix
+    }
+
+    /// How many rows (from the first) are indexed.
+    pub fn indexed(&self) -> usize {
+        self.starts.len().max(1) - 1
+    }
+
+    /// Whether every one of `rows` is indexed.
+    pub fn is_complete(&self, rows: usize) -> bool {
+        self.indexed() >= rows
+    }
+
+    /// Indexes up to `step` more of `rows` (the same rows, columns and
+    /// labels on every call); returns whether all of them are indexed.
+    pub fn extend<R: GridRow>(
+        &mut self,
+        rows: &[R],
+        cols: &[ColId],
+        label: &dyn Fn(&'static str) -> String,
+        step: usize,
+    ) -> bool {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let from = self.indexed();
+        let to = from.saturating_add(step).min(rows.len());
+        for r in &rows[from.min(to)..to] {
+            for &c in cols {
+                match r.cell(c) {
+                    Cell::Text(s) => fold_into(&mut self.text, s),
+                    Cell::Enum(w) => {
+                        let k = match self.words.iter().position(|(k, _)| *k == w) {
+                            Some(k) => k,
+                            None => {
+                                self.words.push((w, fold(&label(w))));
+                                self.words.len() - 1
+                            }
+                        };
+                        self.text.push_str(&self.words[k].1);
+                    }
+                    Cell::Num(n) => push_num(&mut self.text, n),
+                    Cell::Date(_) | Cell::Empty => continue,
+                }
+                self.text.push(CELL_SEP);
+            }
+            let from = *self.starts.last().expect("never empty") as usize;
+            let mask = self.text.as_bytes()[from..]
+                .iter()
+                .fold(0u64, |m, &b| m | byte_bit(b));
+            self.masks.push(mask);
+            self.text.push(ROW_SEP);
+            self.starts.push(self.text.len() as u32);
+        }
+        self.is_complete(rows.len())
+    }
+
+    /// Row `i`'s folded text (as `haystacks` makes it).
+    pub fn row(&self, i: usize) -> &str {
+        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
+    }
+
+    fn row_bytes(&self, i: usize) -> &[u8] {
+        &self.text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
+    }
+
+    /// The indices of `candidates` (all indexed) whose row holds every
+    /// term of `query`, in the order given.
+    pub fn filter(&self, candidates: &[u32], query: &Query) -> Vec<u32> {
+        if query.terms.is_empty() {
+            return candidates.to_vec();
+        }
+        let terms: Vec<Term<'_>> = query.terms.iter().map(|t| Term::new(t)).collect();
+        // Every term's bytes must be among the row's.
+        let need = terms.iter().fold(0u64, |m, t| m | t.mask);
+        // One-byte terms with a bit of their own are settled by the mask.
+        let rest: Vec<&Term<'_>> = terms.iter().filter(|t| !t.by_mask).collect();
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let i = i as usize;
+                self.masks[i] & need == need && {
+                    let row = self.row_bytes(i);
+                    rest.iter().all(|t| t.is_in(row))
+                }
+            })
+            .collect()
+    }
+}
+
+/// A byte's bit in a row mask: one bit each for `a`–`z` and `0`–`9`, the
+/// other bytes share the remaining 28. A row holding a term holds all its
+/// bytes, so `mask(term) ⊆ mask(row)`.
+fn byte_bit(b: u8) -> u64 {
+    let k = match b {
+        b'a'..=b'z' => b - b'a',
+        b'0'..=b'9' => 26 + (b - b'0'),
+        _ => 36 + b % 28,
+    };
+    1 << k
+}
+
+/// How common a byte is in folded text (higher = more common): the term
+/// is searched for by its rarest byte, so fewer places need comparing.
+fn commonness(b: u8) -> u8 {
+    const LETTERS: &[u8; 26] = b"etaoinsrhldcumfpgwybvkxjqz";
+    match b {
+        b'a'..=b'z' => 40 - LETTERS.iter().position(|&x| x == b).unwrap_or(0) as u8,
+        b'0'..=b'9' => 10,
+        0x1f => 30, // the cell separator
+        _ => 0,
+    }
+}
+
+/// One folded query term, ready to search.
+struct Term<'a> {
+    bytes: &'a [u8],
+    mask: u64,
+    /// Where in the term its rarest byte is.
+    anchor: usize,
+    /// A single byte whose mask bit is its own: the mask says it all.
+    by_mask: bool,
+}
+
+impl<'a> Term<'a> {
+    fn new(t: &'a str) -> Self {
+        let bytes = t.as_bytes();
+        let anchor = (0..bytes.len())
+            .min_by_key(|&k| commonness(bytes[k]))
+            .unwrap_or(0);
+        Term {
+            bytes,
+            mask: bytes.iter().fold(0, |m, &b| m | byte_bit(b)),
+            anchor,
+            by_mask: bytes.len() == 1 && bytes[0].is_ascii_alphanumeric(),
+        }
+    }
+
+    /// Whether `row` holds this term: each place its rarest byte occurs
+    /// (found by `memchr`) is compared with the whole term.
+    fn is_in(&self, row: &[u8]) -> bool {
+        let (n, k) = (self.bytes.len(), self.anchor);
+        if n == 0 {
+            return true;
+        }
+        if row.len() < n {
+            return false;
+        }
+        let a = self.bytes[k];
+        // The anchor byte can only be at k..=row.len() - n + k.
+        let end = row.len() - n + k + 1;
+        let mut at = k;
+        while at < end {
+            match memchr::memchr(a, &row[at..end]) {
+                Some(off) => {
+                    let p = at + off - k;
+                    if &row[p..p + n] == self.bytes {
+                        return true;
+                    }
+                    at += off + 1;
+                }
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
+/// `fold(&n.to_string())`, without float formatting for whole numbers
+/// (most quantities), which is much cheaper.
+fn push_num(out: &mut String, n: f64) {
+    if n.fract() == 0.0 && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative()) {
+        let _ = write!(out, "{}", n as i64);
+    } else {
+        let at = out.len();
+        let _ = write!(out, "{n}");
+        out[at..].make_ascii_lowercase(); // "NaN"
+    }
+}
+
+/// A Filter rows query: its folded words, each of which a row must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    terms: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(q: &str) -> Self {
+        Query {
+            terms: fold(q).split_whitespace().map(str::to_owned).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every row this query keeps is one `prev` keeps: each of
+    /// `prev`'s terms lies inside one of ours ("tim" → "time", "a" → "a b").
+    pub fn narrows(&self, prev: &Query) -> bool {
+        prev.terms
+            .iter()
+            .all(|p| self.terms.iter().any(|t| t.contains(p.as_str())))
+    }
+}
+
+/// The indices of `order` whose row holds every term of `query`, in order:
+/// what `filter_order` keeps. `last` is a previous query and what it kept
+/// of this same `order` and index: when `query` narrows it, only those rows
+/// are searched.
+pub fn search(
+    index: &SearchIndex,
+    order: &[u32],
+    query: &Query,
+    last: Option<(&Query, &[u32])>,
+) -> Vec<u32> {
+    if query.is_empty() {
+        return order.to_vec();
+    }
+    let candidates = match last {
+        Some((prev, kept)) if query.narrows(prev) => kept,
+        _ => order,
+    };
+    index.filter(candidates, query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_written() {
+        for n in [
+            0.0,
+            -0.0,
+            2.0,
+            -3.0,
+            0.5,
+            1e15,
+            1e16,
+            123456.0,
+            f64::NAN,
+            f64::INFINITY,
+            -1e-7,
+        ] {
+            let mut s = String::new();
+            push_num(&mut s, n);
+            assert_eq!(s, fold(&n.to_string()), "{n}");
+        }
+    }
+
+    #[test]
+    fn terms_are_found_where_str_contains_finds_them() {
+        let rows = [
+            "",
+            "t",
+            "timeout",
+            "a timeout\u{1f}x",
+            "tim",
+            "éclair",
+            "x1y2",
+            "zz",
+            "abcabd",
+        ];
+        let terms = [
+            "t", "ti", "timeout", "out", "\u{1f}x", "é", "clair", "1y", "2", "z", "abd", "bca", "q",
+        ];
+        for r in rows {
+            for t in terms {
+                assert_eq!(
+                    Term::new(t).is_in(r.as_bytes()),
+                    r.contains(t),
+                    "{t:?} in {r:?}"
+                );
+                let m = r.bytes().fold(0, |m, b| m | byte_bit(b));
+                if r.contains(t) {
+                    assert_eq!(Term::new(t).mask & m, Term::new(t).mask);
+                }
+            }
+        }
+    }
+
+    /// A one-column row, to build small indexes from plain strings.
+    struct Row(String);
+    impl GridRow for Row {
+        fn cell(&self, _: ColId) -> Cell<'_> {
+            Cell::Text(&self.0)
+        }
+    }
+
+    proptest::proptest! {
+        /// Filtering an index (masks, anchored search) keeps exactly the
+        /// rows whose folded text holds every term.
+        #[test]
+        fn index_filter_is_contains(
+            texts in proptest::collection::vec("[abtiAÉé1 \u{1f}]{0,10}", 0..12),
+            q in "[abtiAé1 ]{0,6}",
+        ) {
+            let rows: Vec<Row> = texts.into_iter().map(Row).collect();
+            let ix = SearchIndex::build(&rows, &[ColId::Title], &|w| w.to_owned());
+            let all: Vec<u32> = (0..rows.len() as u32).collect();
+            let query = Query::parse(&q);
+            let want: Vec<u32> = all
+                .iter()
+                .copied()
+                .filter(|&i| query.terms.iter().all(|t| fold(&rows[i as usize].0).contains(t.as_str())))
+                .collect();
+            proptest::prop_assert_eq!(ix.filter(&all, &query), want);
+        }
+
+        /// The anchored search and the mask agree with `str::contains`.
+        #[test]
+        fn term_search_is_contains(row in "[abt\u{1f}é1 ]{0,12}", t in "[abt\u{1f}é1]{1,4}") {
+            let term = Term::new(&t);
+            proptest::prop_assert_eq!(term.is_in(row.as_bytes()), row.contains(&t));
+            let m = row.bytes().fold(0, |m, b| m | byte_bit(b));
+            if row.contains(&t) {
+                proptest::prop_assert_eq!(term.mask & m, term.mask);
+            }
+            if term.by_mask {
+                proptest::prop_assert_eq!(term.mask & m == term.mask, row.contains(&t));
+            }
+        }
+    }
+
+    #[test]
+    fn narrowing() {
+        let q = Query::parse;
+        assert!(q("time").narrows(&q("tim")));
+        assert!(q("tim out").narrows(&q("tim")));
+        assert!(q("out tim").narrows(&q("tim ou")));
+        assert!(q("abc").narrows(&q("")));
+        assert!(!q("ti").narrows(&q("tim")));
+        assert!(!q("").narrows(&q("a")));
+        assert!(!q("x").narrows(&q("a")));
+        assert!(q("ÉCLAIR").narrows(&q("ecl")));
+    }
+}
