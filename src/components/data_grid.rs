@@ -272,10 +272,7 @@ where
         header_cols
             .iter()
             .map(|&c| {
-                let text = match (c, &quantity_header) {
-                    (ColId::Quantity, Some(h)) => h.get(),
-                    _ => i18n::column_header(l, c).to_owned(),
-                };
+                let text = header_text(l, c, quantity_header);
                 let set = set.clone();
                 let aria_sort = move || match sort.get() {
                     Some(s) if s.col == c && s.dir == SortDir::Asc => "ascending",
@@ -366,14 +363,7 @@ where
     let top_spacer = spacer(has_top, top);
     let bottom_spacer = spacer(has_bottom, bottom);
 
-    // Column widths are fixed (`table-layout: fixed`), so the browser never
-    // measures the cells' text to lay the table out as rows scroll by.
-    let weights: Vec<f64> = columns.iter().map(|&c| col_weight(c)).collect();
-    let sum: f64 = weights.iter().sum();
-    let colgroup = weights
-        .iter()
-        .map(|w| view! { <col style:width=format!("{:.2}%", w / sum * 100.0) /> })
-        .collect_view();
+    let colgroup = colgroup(&columns);
 
     // A scroll area its rows overflow gets a fixed height and `contain:
     // strict` (same look: it is 560 px high either way), which makes it a
@@ -424,7 +414,7 @@ where
                 }
             >
                 <table class="grid-table" aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
-                    <colgroup>{colgroup}</colgroup>
+                    {colgroup}
                     <thead>
                         <tr aria-rowindex="1">{headers}</tr>
                     </thead>
@@ -440,12 +430,44 @@ where
     }
 }
 
+/// A column's header text (the quantity column's names the unit).
+pub(crate) fn header_text(l: Locale, c: ColId, quantity: Option<Signal<String>>) -> String {
+    match (c, quantity) {
+        (ColId::Quantity, Some(h)) => h.get(),
+        _ => i18n::column_header(l, c).to_owned(),
+    }
+}
+
+/// The table's column widths. They are fixed (`table-layout: fixed`), so
+/// the browser never measures the cells' text to lay the table out as rows
+/// scroll by.
+pub(crate) fn colgroup(columns: &[ColId]) -> impl IntoView {
+    let weights: Vec<f64> = columns.iter().map(|&c| col_weight(c)).collect();
+    let sum: f64 = weights.iter().sum();
+    let cols = weights
+        .iter()
+        .map(|w| view! { <col style:width=format!("{:.2}%", w / sum * 100.0) /> })
+        .collect_view();
+    view! { <colgroup>{cols}</colgroup> }
+}
+
+/// A cell's content: a status word as a badge, anything else as text.
+pub(crate) fn cell_view(l: Locale, cell: Cell<'_>) -> AnyView {
+    match cell {
+        Cell::Enum(w) => {
+            view! { <span class=format!("badge badge--{w}")>{i18n::enum_label(l, w)}</span> }
+                .into_any()
+        }
+        other => cell_text(l, other).into_any(),
+    }
+}
+
 /// A column's share of the table's width.
 fn col_weight(c: ColId) -> f64 {
     use ColId::*;
     match (c, c.kind()) {
         (Title | Activity | ServiceName | Assessment, _) => 2.6,
-        (CaseNumber, _) => 1.8,
+        (CaseNumber, _) => 2.0,
         (_, ColKind::Text) => 1.5,
         (_, ColKind::Date) => 1.4,
         (_, ColKind::Enum) => 1.1,

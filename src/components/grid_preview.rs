@@ -5,9 +5,10 @@
 //!
 //! [`DataGrid`]: crate::components::data_grid::DataGrid
 
+use crate::components::data_grid::{cell_view, colgroup, header_text};
 use crate::context::{tr, Ctx};
-use crate::domain::grid::{Cell, ColId, ColKind, GridRow};
-use crate::i18n::{self, Msg};
+use crate::domain::grid::{ColId, ColKind, GridRow};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -26,6 +27,7 @@ where
     R: GridRow + Send + Sync + 'static,
 {
     let l = Ctx::get().locale;
+    let colgroup = colgroup(&columns);
     let cols = Arc::new(columns);
     let head_cols = cols.clone();
     let headers = move || {
@@ -33,12 +35,8 @@ where
         head_cols
             .iter()
             .map(|&c| {
-                let text = match c {
-                    ColId::Quantity => quantity_header.get(),
-                    _ => i18n::column_header(l, c).to_owned(),
-                };
                 let numeric = matches!(c.kind(), ColKind::Number);
-                view! { <th scope="col" class:num=numeric>{text}</th> }
+                view! { <th scope="col" class:num=numeric>{header_text(l, c, Some(quantity_header))}</th> }
             })
             .collect_view()
     };
@@ -51,17 +49,7 @@ where
                     .iter()
                     .map(|&c| {
                         let numeric = matches!(c.kind(), ColKind::Number);
-                        let content = match r.cell(c) {
-                            Cell::Text(s) => s.to_owned().into_any(),
-                            Cell::Num(n) => i18n::num(l, n).into_any(),
-                            Cell::Date(s) => i18n::any_date(l, s).into_any(),
-                            Cell::Enum(w) => view! {
-                                <span class=format!("badge badge--{w}")>{i18n::enum_label(l, w)}</span>
-                            }
-                            .into_any(),
-                            Cell::Empty => "".into_any(),
-                        };
-                        view! { <td class:num=numeric>{content}</td> }
+                        view! { <td class:num=numeric>{cell_view(l, r.cell(c))}</td> }
                     })
                     .collect_view();
                 view! { <tr aria-rowindex=(k + 2).to_string()>{cells}</tr> }
@@ -76,8 +64,9 @@ where
                     {tr(Msg::LoadingMoreRecords)}
                 </p>
             </div>
-            <div class="grid-scroll">
+            <div class="grid-scroll grid-scroll--full">
                 <table class="grid-table" aria-label=move || label.get()>
+                    {colgroup}
                     <thead>
                         <tr aria-rowindex="1">{headers}</tr>
                     </thead>
