@@ -468,9 +468,9 @@ fn col_weight(c: ColId) -> f64 {
     match (c, c.kind()) {
         (Title | Activity | ServiceName | Assessment, _) => 2.6,
         (CaseNumber, _) => 2.0,
-        (_, ColKind::Text) => 1.5,
-        (_, ColKind::Date) => 1.4,
-        (_, ColKind::Enum) => 1.1,
+        (_, ColKind::Text) => 1.6,
+        (_, ColKind::Date) => 1.3,
+        (_, ColKind::Enum) => 1.0,
         (_, ColKind::Number) => 0.8,
     }
 }
