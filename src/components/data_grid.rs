@@ -440,13 +440,12 @@ pub(crate) fn header_text(l: Locale, c: ColId, quantity: Option<Signal<String>>)
 
 /// The table's column widths. They are fixed (`table-layout: fixed`), so
 /// the browser never measures the cells' text to lay the table out as rows
-/// scroll by.
+/// scroll by. Given in `em`, they fit their content at any font size; a
+/// wider table shares the extra width out among them.
 pub(crate) fn colgroup(columns: &[ColId]) -> impl IntoView {
-    let weights: Vec<f64> = columns.iter().map(|&c| col_weight(c)).collect();
-    let sum: f64 = weights.iter().sum();
-    let cols = weights
+    let cols = columns
         .iter()
-        .map(|w| view! { <col style:width=format!("{:.2}%", w / sum * 100.0) /> })
+        .map(|&c| view! { <col style:width=format!("{}em", col_width(c)) /> })
         .collect_view();
     view! { <colgroup>{cols}</colgroup> }
 }
@@ -462,15 +461,16 @@ pub(crate) fn cell_view(l: Locale, cell: Cell<'_>) -> AnyView {
     }
 }
 
-/// A column's share of the table's width.
-fn col_weight(c: ColId) -> f64 {
+/// A column's width in `em` (cell padding included): a case number's 16
+/// digits, a date, a status badge, a header with its sort icon.
+fn col_width(c: ColId) -> f64 {
     use ColId::*;
     match (c, c.kind()) {
-        (Title | Activity | ServiceName | Assessment, _) => 2.6,
-        (CaseNumber, _) => 2.0,
-        (_, ColKind::Text) => 1.6,
-        (_, ColKind::Date) => 1.3,
-        (_, ColKind::Enum) => 1.0,
-        (_, ColKind::Number) => 0.8,
+        (Title | Activity | ServiceName | Assessment, _) => 14.0,
+        (CaseNumber, _) => 13.0,
+        (_, ColKind::Text) => 9.5,
+        (_, ColKind::Date) => 8.5,
+        (_, ColKind::Enum) => 7.5,
+        (_, ColKind::Number) => 6.0,
     }
 }
