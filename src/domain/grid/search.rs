@@ -34,7 +34,12 @@ pub struct SearchIndex {
     masks: Vec<u64>,
     /// Folded enum words, looked up by wire value (a handful per grid).
     words: Vec<(&'static str, String)>,
+    /// Whether `text` has been given room for every row (see `extend`).
+    sized: bool,
 }
+
+/// Rows indexed before the text's final size is estimated from them.
+const SAMPLE_ROWS: usize = 256;
 
 impl SearchIndex {
     /// An empty index, with room for about `rows` rows.
@@ -42,10 +47,14 @@ impl SearchIndex {
         let mut starts = Vec::with_capacity(rows + 1);
         starts.push(0);
         SearchIndex {
-            text: String::with_capacity(rows.saturating_mul(96)),
+            // Small at first: `extend` sizes it once the first rows show how
+            // long a row's text is (growing it by doubling would briefly
+            // hold twice the index, and wasm memory never shrinks).
+            text: String::with_capacity(rows.min(SAMPLE_ROWS).saturating_mul(128)),
             starts,
             masks: Vec::with_capacity(rows),
             words: Vec::new(),
+            sized: false,
         }
     }
 
@@ -56,6 +65,7 @@ impl SearchIndex {
         label: &dyn Fn(&'static str) -> String,
     ) -> Self {
         let mut ix = SearchIndex::with_capacity(rows.len());
+        ix.extend(rows, cols, label, SAMPLE_ROWS);
         ix.extend(rows, cols, label, rows.len());
         ix
     }
@@ -83,6 +93,18 @@ impl SearchIndex {
             self.starts.push(0);
         }
         let from = self.indexed();
+        if !self.sized && from >= SAMPLE_ROWS {
+            self.sized = true;
+            let per_row = self.text.len() / from + 1;
+            let rest = rows.len().saturating_sub(from);
+            self.text
+                .reserve_exact(rest.saturating_mul(per_row).saturating_mul(21) / 20);
+        }
+        let step = if self.sized {
+            step
+        } else {
+            step.min(SAMPLE_ROWS - from)
+        };
         let to = from.saturating_add(step).min(rows.len());
         for r in &rows[from.min(to)..to] {
             for &c in cols {
