@@ -140,7 +140,7 @@ impl Api {
         let mut buf = Vec::new();
         let mut bytes = 0usize;
         let mut reserved = false;
-        let mut slice_start = now();
+        let mut slice_start = crate::platform::now_ms();
         loop {
             let chunk = JsFuture::from(reader.read())
                 .await
@@ -174,13 +174,13 @@ impl Api {
                 if let Some(show) = preview.take() {
                     show(decoder.items()[..PREVIEW_ROWS].to_vec());
                     // Let the browser paint them before decoding goes on.
-                    yield_to_browser().await;
-                    slice_start = now();
+                    crate::platform::next_task().await;
+                    slice_start = crate::platform::now_ms();
                 }
             }
-            if now() - slice_start > 40.0 {
-                yield_to_browser().await;
-                slice_start = now();
+            if crate::platform::now_ms() - slice_start > 40.0 {
+                crate::platform::next_task().await;
+                slice_start = crate::platform::now_ms();
             }
         }
         drop(flight);
@@ -280,21 +280,4 @@ fn js_message(e: &wasm_bindgen::JsValue) -> String {
         .and_then(|m| m.as_string())
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "the response body could not be read".to_owned())
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-/// Lets the browser paint and handle input before work goes on.
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }

@@ -4,6 +4,7 @@
 //! filtering are index lists computed in `domain`; the state lives in the
 //! URL (`sort`, `dir`, `q`).
 
+use crate::components::grid_cells::{cell_text, colgroup, header_text};
 use crate::context::{tr, Ctx};
 use crate::domain::grid::{
     search, sort_order, Cell, ColId, ColKind, GridRow, Query, SearchIndex, SortDir, SortSpec,
@@ -60,17 +61,6 @@ pub fn visible_order<R: GridRow>(
     )
 }
 
-/// A cell as text (enums as their words).
-fn cell_text(l: Locale, cell: Cell<'_>) -> String {
-    match cell {
-        Cell::Text(s) => s.to_owned(),
-        Cell::Num(n) => i18n::num(l, n),
-        Cell::Date(s) => i18n::any_date(l, s),
-        Cell::Enum(w) => i18n::enum_label(l, w).to_owned(),
-        Cell::Empty => String::new(),
-    }
-}
-
 /// The search index of one locale, possibly partly built.
 struct LocaleIndex {
     locale: Locale,
@@ -104,23 +94,6 @@ fn index_step<R: GridRow>(
     }
     let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
     x.index.extend(rows, cols, &label, step)
-}
-
-/// Resolves in a later task (`setTimeout(0)`), so the page can paint and
-/// handle input in between.
-async fn next_task() {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 #[component]
@@ -177,15 +150,15 @@ where
                 (rows.clone(), cols.clone(), index.clone(), alive.clone());
             leptos::task::spawn_local(async move {
                 loop {
-                    next_task().await;
+                    crate::platform::next_task().await;
                     // Unmounted, or a newer language's build took over.
                     if !alive.load(Ordering::Relaxed) || l.try_get_untracked() != Some(lang) {
                         return;
                     }
-                    let t0 = now_ms();
+                    let t0 = crate::platform::now_ms();
                     let mut ix = lock(&index);
                     while !index_step(&mut ix, &rows, &cols, lang, INDEX_STEP) {
-                        if now_ms() - t0 > INDEX_SLICE_MS {
+                        if crate::platform::now_ms() - t0 > INDEX_SLICE_MS {
                             break;
                         }
                     }
@@ -427,50 +400,5 @@ where
             </div>
             {empty}
         </div>
-    }
-}
-
-/// A column's header text (the quantity column's names the unit).
-pub(crate) fn header_text(l: Locale, c: ColId, quantity: Option<Signal<String>>) -> String {
-    match (c, quantity) {
-        (ColId::Quantity, Some(h)) => h.get(),
-        _ => i18n::column_header(l, c).to_owned(),
-    }
-}
-
-/// The table's column widths. They are fixed (`table-layout: fixed`), so
-/// the browser never measures the cells' text to lay the table out as rows
-/// scroll by. Given in `em`, they fit their content at any font size; a
-/// wider table shares the extra width out among them.
-pub(crate) fn colgroup(columns: &[ColId]) -> impl IntoView {
-    let cols = columns
-        .iter()
-        .map(|&c| view! { <col style:width=format!("{}em", col_width(c)) /> })
-        .collect_view();
-    view! { <colgroup>{cols}</colgroup> }
-}
-
-/// A cell's content: a status word as a badge, anything else as text.
-pub(crate) fn cell_view(l: Locale, cell: Cell<'_>) -> AnyView {
-    match cell {
-        Cell::Enum(w) => {
-            view! { <span class=format!("badge badge--{w}")>{i18n::enum_label(l, w)}</span> }
-                .into_any()
-        }
-        other => cell_text(l, other).into_any(),
-    }
-}
-
-/// A column's width in `em` (cell padding included): a case number's 16
-/// digits, a date, a status badge, a header with its sort icon.
-fn col_width(c: ColId) -> f64 {
-    use ColId::*;
-    match (c, c.kind()) {
-        (Title | Activity | ServiceName | Assessment, _) => 14.0,
-        (CaseNumber, _) => 13.0,
-        (_, ColKind::Text) => 9.5,
-        (_, ColKind::Date) => 8.5,
-        (_, ColKind::Enum) => 7.5,
-        (_, ColKind::Number) => 6.0,
     }
 }

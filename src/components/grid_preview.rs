@@ -5,10 +5,12 @@
 //!
 //! [`DataGrid`]: crate::components::data_grid::DataGrid
 
-use crate::components::data_grid::{cell_view, colgroup, header_text};
+use crate::components::alert::Loading;
+use crate::components::grid_cells::{cell_view, colgroup, header_text};
 use crate::context::{tr, Ctx};
 use crate::domain::grid::{ColId, ColKind, GridRow};
-use crate::i18n::Msg;
+use crate::i18n::{self, Msg};
+use ca_contract::{ActivityRecord, Unit};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -74,5 +76,38 @@ where
                 </table>
             </div>
         </div>
+    }
+}
+
+/// What a drilldown shows of a long list while the rest of it loads: the
+/// chart's place and the first rows of the grid.
+#[component]
+pub fn RecordsPreview(
+    rows: Arc<Vec<ActivityRecord>>,
+    columns: Vec<ColId>,
+    unit: Unit,
+) -> impl IntoView {
+    let ctx = Ctx::get();
+    let l = ctx.locale;
+    let chart_h = ctx.id("chart-h");
+    let chart_h_ref = chart_h.clone();
+    let grid_h = ctx.id("grid-h");
+    let grid_h_ref = grid_h.clone();
+    view! {
+        <section class="card" aria-labelledby=chart_h_ref>
+            <h2 id=chart_h>{tr(Msg::ConsumptionOverTime)}</h2>
+            <Loading />
+        </section>
+        <section class="card" aria-labelledby=grid_h_ref>
+            <div class="card__head">
+                <h2 id=grid_h>{tr(Msg::ConsumptionDetails)}</h2>
+            </div>
+            <GridPreview
+                label=Signal::derive(move || l.get().t(Msg::ConsumptionDetails).to_owned())
+                rows=rows
+                columns=columns
+                quantity_header=Signal::derive(move || i18n::unit_header(l.get(), unit))
+            />
+        </section>
     }
 }

@@ -8,7 +8,7 @@ use crate::api::{ApiError, Preview};
 use crate::components::alert::{DataIssues, LoadError, Loading};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::{sort_from_url, visible_order, DataGrid};
-use crate::components::grid_preview::GridPreview;
+use crate::components::grid_preview::RecordsPreview;
 use crate::context::{tr, Ctx};
 use crate::domain::csv_export::{training_report, training_report_name};
 use crate::domain::dates::parse_date;
@@ -212,7 +212,7 @@ fn Detail(
     let body = move || {
         match records.get() {
         None => match preview.get() {
-            Some(first) if plain() => view! { <PreviewView rows=first service=service unit=unit /> }.into_any(),
+            Some(first) if plain() => view! { <RecordsPreview columns=record_columns(dominant_kind(&first, service)).to_vec() rows=first unit=unit /> }.into_any(),
             _ => view! { <Loading /> }.into_any(),
         },
         Some(Err(err)) => view! {
@@ -379,40 +379,6 @@ fn RecordsView(
                 rows=records
                 columns=columns
                 quantity_header=quantity_header
-            />
-        </section>
-    }
-}
-
-/// What the page shows of a long list while the rest of it loads: the
-/// chart's place and the first rows of the grid.
-#[component]
-fn PreviewView(
-    rows: Arc<Vec<ActivityRecord>>,
-    service: Service,
-    unit: ca_contract::Unit,
-) -> impl IntoView {
-    let ctx = Ctx::get();
-    let l = ctx.locale;
-    let columns = record_columns(dominant_kind(&rows, service)).to_vec();
-    let chart_h = ctx.id("chart-h");
-    let chart_h_ref = chart_h.clone();
-    let grid_h = ctx.id("grid-h");
-    let grid_h_ref = grid_h.clone();
-    view! {
-        <section class="card" aria-labelledby=chart_h_ref>
-            <h2 id=chart_h>{tr(Msg::ConsumptionOverTime)}</h2>
-            <Loading />
-        </section>
-        <section class="card" aria-labelledby=grid_h_ref>
-            <div class="card__head">
-                <h2 id=grid_h>{tr(Msg::ConsumptionDetails)}</h2>
-            </div>
-            <GridPreview
-                label=Signal::derive(move || l.get().t(Msg::ConsumptionDetails).to_owned())
-                rows=rows
-                columns=columns
-                quantity_header=Signal::derive(move || i18n::unit_header(l.get(), unit))
             />
         </section>
     }

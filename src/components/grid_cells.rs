@@ -1,0 +1,62 @@
+//! What the data grid and its preview share: column widths, header texts
+//! and cell contents.
+
+use crate::domain::grid::{Cell, ColId, ColKind};
+use crate::i18n::{self, Locale};
+use leptos::prelude::*;
+
+/// A cell as text (enums as their words).
+pub(crate) fn cell_text(l: Locale, cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Text(s) => s.to_owned(),
+        Cell::Num(n) => i18n::num(l, n),
+        Cell::Date(s) => i18n::any_date(l, s),
+        Cell::Enum(w) => i18n::enum_label(l, w).to_owned(),
+        Cell::Empty => String::new(),
+    }
+}
+
+/// A column's header text (the quantity column's names the unit).
+pub(crate) fn header_text(l: Locale, c: ColId, quantity: Option<Signal<String>>) -> String {
+    match (c, quantity) {
+        (ColId::Quantity, Some(h)) => h.get(),
+        _ => i18n::column_header(l, c).to_owned(),
+    }
+}
+
+/// The table's column widths. They are fixed (`table-layout: fixed`), so
+/// the browser never measures the cells' text to lay the table out as rows
+/// scroll by. Given in `em`, they fit their content at any font size; a
+/// wider table shares the extra width out among them.
+pub(crate) fn colgroup(columns: &[ColId]) -> impl IntoView {
+    let cols = columns
+        .iter()
+        .map(|&c| view! { <col style:width=format!("{}em", col_width(c)) /> })
+        .collect_view();
+    view! { <colgroup>{cols}</colgroup> }
+}
+
+/// A cell's content: a status word as a badge, anything else as text.
+pub(crate) fn cell_view(l: Locale, cell: Cell<'_>) -> AnyView {
+    match cell {
+        Cell::Enum(w) => {
+            view! { <span class=format!("badge badge--{w}")>{i18n::enum_label(l, w)}</span> }
+                .into_any()
+        }
+        other => cell_text(l, other).into_any(),
+    }
+}
+
+/// A column's width in `em` (cell padding included): a case number's 16
+/// digits, a date, a status badge, a header with its sort icon.
+fn col_width(c: ColId) -> f64 {
+    use ColId::*;
+    match (c, c.kind()) {
+        (Title | Activity | ServiceName | Assessment, _) => 14.0,
+        (CaseNumber, _) => 13.0,
+        (_, ColKind::Text) => 9.5,
+        (_, ColKind::Date) => 8.5,
+        (_, ColKind::Enum) => 7.5,
+        (_, ColKind::Number) => 6.0,
+    }
+}
