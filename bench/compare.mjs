@@ -49,6 +49,7 @@ const PAGES = {
     watch: '.grid',
     count: '.grid .grid-count',
     input: '.grid input[type=search]',
+    applied: '.grid[data-q]',
     scroller: '.grid-scroll',
     header: (page, name) =>
       page.getByRole('table', { name: 'Consumption details' }).getByRole('button', { name, exact: true }),
@@ -151,12 +152,13 @@ function instrument(cfg) {
   // shows the first rows of a long list while the rest loads, without the
   // count; the others show their rows and count together).
   B.ready = B.settle(() => B.rowCount() > 0 && B.countText().trim() !== '', { first: true, timeout: 180000 });
-  // After an input: the page has taken in the query (ours: the URL's q;
-  // the others: data-q, set by the page once it has applied it) / a header
+  // After an input: the page has taken in the query (its data-q, set by
+  // the page once it has applied it: ours on the grid, which writes the
+  // URL's q a frame later; the others on <html>) / a header
   // shows the sort; then the grid has stopped changing.
   B.applied = () => {
     const v = document.querySelector(cfg.input)?.value ?? '';
-    const q = cfg.input === '#q' ? document.documentElement.dataset.q : new URLSearchParams(location.search).get('q');
+    const q = (cfg.applied ? document.querySelector(cfg.applied) : document.documentElement)?.dataset.q;
     return (q ?? '') === v;
   };
   B.arm = (kind, arg) => {
@@ -244,7 +246,7 @@ async function chooseQuery() {
 async function newPage(browser, key) {
   const cfg = PAGES[key];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-  await context.addInitScript(instrument, { rows: cfg.rows, watch: cfg.watch, count: cfg.count, input: cfg.input });
+  await context.addInitScript(instrument, { rows: cfg.rows, watch: cfg.watch, count: cfg.count, input: cfg.input, applied: cfg.applied });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[${key}] page error: ${e.message}`));
   const cdp = await context.newCDPSession(page);
@@ -515,7 +517,7 @@ md += `
 ## Method
 
 - **Bytes**: the bodies of every JS, wasm and CSS response of one load of each page (Playwright \`response.body()\`), compressed here with gzip -9 and brotli q11 (the servers send them uncompressed on loopback). Ours includes the loader, the wasm-bindgen glue and all its stylesheets; AG Grid's CSS is injected by its JS (theming API).
-- **Times** are taken inside the page with \`performance.now()\`: a MutationObserver watches the grid, and once per frame a \`requestAnimationFrame → setTimeout(0)\` check (it runs after that frame is painted) tests the expected state: rows present (load); the query taken in (ours: the URL's \`q\`; the others: \`data-q\`, which they set once the filter is applied); the header's \`aria-sort\` (sort). The figure is the first such check after the last DOM change, confirmed by 3 quiet frames. Starts: navigation start (load), the \`keydown\` event's \`timeStamp\` (filter: the query typed one key at a time with \`keyboard.press\`), the \`click\` event's \`timeStamp\` (sort: a click on the header, Hours then Title).
+- **Times** are taken inside the page with \`performance.now()\`: a MutationObserver watches the grid, and once per frame a \`requestAnimationFrame → setTimeout(0)\` check (it runs after that frame is painted) tests the expected state: rows present (load); the query taken in (\`data-q\`, which each page sets once the filter is applied: ours on the grid, the others on \`<html>\`; ours writes the URL's \`q\` a frame later); the header's \`aria-sort\` (sort). The figure is the first such check after the last DOM change, confirmed by 3 quiet frames. Starts: navigation start (load), the \`keydown\` event's \`timeStamp\` (filter: the query typed one key at a time with \`keyboard.press\`), the \`click\` event's \`timeStamp\` (sort: a click on the header, Hours then Title).
 - **Load split**: "first rows painted" is the first frame with a row; "every record ready" the first frame with rows and the grid's record count (ours shows the first 30 rows of a body over 4 MB while the rest streams in, and its count only once every record is in; AG Grid and the floor show both at once). The Resource Timing \`responseEnd\` of the 100,000-record request; "response complete → every record ready" is what is left of decoding, building the model and rendering once the last byte is in (ours decodes while the body downloads, so its responseEnd already includes most of its decoding).
 - **Scroll sweep**: the grid's scroll element (ours \`.grid-scroll\`, AG \`.ag-grid-viewport\`, floor \`#grid\`) is scrolled into view, then \`scrollTop\` moves top → bottom in proportion to elapsed time over 2 s, once per animation frame (~120 steps of ~34,000 px: every frame shows new rows); frame time = interval between rAF callbacks; long tasks from \`PerformanceObserver({type: 'longtask'})\`. Per-run p95 and max, median over runs.
 - **Memory**: CDP \`HeapProfiler.collectGarbage\` (twice), then \`Runtime.getHeapUsage\` \`usedSize\` (the page's V8 heap); wasm = the \`byteLength\` of every \`WebAssembly.Memory\` exported by the page's wasm instances, found by an init script that wraps \`WebAssembly.instantiate\`/\`instantiateStreaming\` (the pages are not changed). \`performance.measureUserAgentSpecificMemory\` needs cross-origin isolation and reports late, so it is not used. "After 10 cycles": 10 × (a 3–5-letter query filled, cleared, a header clicked). DOM nodes: CDP \`Memory.getDOMCounters\`.

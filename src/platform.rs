@@ -184,3 +184,15 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
+
+/// Resolves once the next frame has been painted (`requestAnimationFrame`,
+/// then a task), for work that must not delay what the user sees.
+pub async fn after_paint() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    next_task().await;
+}

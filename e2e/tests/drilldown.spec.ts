@@ -178,6 +178,48 @@ for (const type of Object.keys(RECORD_TYPES) as RecordType[]) {
   });
 }
 
+test('the URL\'s q follows what is typed, and a q from history (Back, Forward) fills the box and filters', async ({ page }) => {
+  const { entitlement: e, records } = samples.supportRequest;
+  const titles = records.map((r) => String(r.title));
+  // Two queries that keep different rows: the first word of two titles.
+  const a = titles[0].split(/\s+/)[0];
+  const b = titles.map((t) => t.split(/\s+/)[0]).find((w) => fold(w) !== fold(a) && !fold(w).includes(fold(a)) && !fold(a).includes(fold(w)))!;
+  const matching = (q: string) => records.filter((r) => fold(String(r.title)).includes(fold(q))).length;
+  const d = new DrilldownPage(page);
+  await d.goto(e.id);
+  await d.loaded();
+  const g = d.grid;
+  const qOf = () => new URL(page.url()).searchParams.get('q');
+
+  // Typed one key at a time: the URL ends with exactly what was typed.
+  await g.search.pressSequentially(a);
+  await expect.poll(qOf).toBe(a);
+  await expect.poll(async () => (await g.countNumbers())[0]).toBeGreaterThanOrEqual(matching(a));
+
+  // A new history entry with another q (as a link or Back would bring).
+  await page.evaluate((q) => {
+    const u = new URL(location.href);
+    u.searchParams.set('q', q);
+    history.pushState(null, '', u);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, b);
+  await expect(g.search).toHaveValue(b);
+  await expect.poll(async () => (await g.countNumbers())[0]).toBeGreaterThanOrEqual(matching(b));
+  const withB = (await g.countNumbers())[0];
+
+  await page.goBack();
+  await expect(g.search).toHaveValue(a);
+  await expect.poll(qOf).toBe(a);
+  await page.goForward();
+  await expect(g.search).toHaveValue(b);
+  await expect.poll(async () => (await g.countNumbers())[0]).toBe(withB);
+
+  // Cleared: no q left in the URL, every record back.
+  await g.search.fill('');
+  await expect.poll(qOf).toBe(null);
+  await expect.poll(() => g.countNumbers()).toEqual([records.length]);
+});
+
 test('a javascript: action is not a link; an http(s) action is', async ({ page }) => {
   const bad = doc.entitlements.find((e) => e.action && !/^https?:/i.test(e.action.url.trim()));
   expect(bad, 'an entitlement whose action URL is not http(s)').toBeTruthy();

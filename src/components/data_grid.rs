@@ -112,7 +112,26 @@ where
 {
     let ctx = Ctx::get();
     let l = ctx.locale;
-    let q = query_value("q");
+    // The filter text the grid applies. It leads, and the URL's `q`
+    // follows a frame later (see `write_q`), so a keystroke repaints the
+    // rows without waiting for the router; a `q` the URL gets from
+    // elsewhere (Back, Forward, a link) replaces it.
+    let url_q = query_value("q");
+    let q = RwSignal::new(url_q.get_untracked().unwrap_or_default());
+    // The value last handed to the URL, and whether a write is pending.
+    let written: StoredValue<Option<String>> = StoredValue::new(None);
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        let v = url_q.get().unwrap_or_default();
+        // Our own write coming back: seen once, then forgotten.
+        if written.with_value(|w| w.as_deref() == Some(v.as_str())) {
+            written.set_value(None);
+            return;
+        }
+        if !pending.get_value() && q.with_untracked(|q| *q != v) {
+            q.set(v);
+        }
+    });
     let sort_q = query_value("sort");
     let dir_q = query_value("dir");
     let set = query_setter();
@@ -178,7 +197,7 @@ where
     let visible = {
         let (rows, cols) = (rows.clone(), columns.clone());
         Memo::new(move |_| {
-            let query = q.with(|q| Query::parse(q.as_deref().unwrap_or_default()));
+            let query = q.with(|q| Query::parse(q));
             let order = order.get();
             if query.is_empty() {
                 last.set_value(None);
@@ -227,7 +246,7 @@ where
     let count_text = move || {
         let l = l.get();
         let shown = visible.with(|v| v.len());
-        let filtered = !q.get().unwrap_or_default().trim().is_empty();
+        let filtered = q.with(|q| !q.trim().is_empty());
         i18n::record_count(
             l,
             &i18n::num(l, shown as f64),
@@ -239,6 +258,26 @@ where
 
     let search_id = ctx.id("grid-filter");
     let set_q = set.clone();
+    // Writes the grid's query to the URL after the next paint; keystrokes
+    // typed before then are written together.
+    let write_q = move || {
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        let set_q = set_q.clone();
+        leptos::task::spawn_local(async move {
+            crate::platform::after_paint().await;
+            let Some(v) = q.try_get_untracked() else {
+                return;
+            };
+            pending.set_value(false);
+            if url_q.get_untracked().unwrap_or_default() != v {
+                written.set_value(Some(v.clone()));
+                set_q(&[("q", Some(v.as_str()))], true);
+            }
+        });
+    };
     let header_cols = columns.clone();
     let headers = move || {
         let l = l.get();
@@ -357,7 +396,8 @@ where
     };
 
     view! {
-        <div class="grid">
+        // `data-q`: the query the rows shown were filtered by.
+        <div class="grid" data-q=move || q.get()>
             <div class="grid-tools">
                 <div class="field field--search">
                     <label for=search_id.clone()>{tr(Msg::FilterRows)}</label>
@@ -365,10 +405,10 @@ where
                         id=search_id
                         type="search"
                         autocomplete="off"
-                        prop:value=move || q.get().unwrap_or_default()
+                        prop:value=move || q.get()
                         on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            set_q(&[("q", Some(v.as_str()))], true);
+                            q.set(event_target_value(&ev));
+                            write_q();
                         }
                     />
                 </div>
