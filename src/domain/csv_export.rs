@@ -89,7 +89,7 @@ fn education_row(e: &EducationActivity, label: &dyn Fn(&'static str) -> String) 
     vec![
         e.learner_name.clone(),
         e.learner_email.clone().unwrap_or_default(),
-        e.activity_title.clone(),
+        e.activity_title.to_string(),
         e.activity_type
             .map(|t| label(t.as_str()))
             .unwrap_or_default(),

@@ -12,10 +12,12 @@
 
 mod decode;
 mod enums;
+pub mod intern;
 mod models;
 mod stream;
 
 pub use decode::{decode, DecodeError, Decoded, Document, Item, Lenient, RecordIssue};
 pub use enums::*;
+pub use intern::Shared;
 pub use models::*;
 pub use stream::{decode_streamed, StreamDecoder, Streamed};

@@ -3,6 +3,7 @@
 
 use crate::decode::Lenient;
 use crate::enums::*;
+use crate::intern::{self, Shared};
 use serde::{Deserialize, Serialize};
 
 /// RFC 9457 problem details, the body of every non-2xx answer.
@@ -125,12 +126,24 @@ pub struct SupportRequest {
     pub created_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_contact: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub product: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace_id: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "intern::optional"
+    )]
+    pub primary_contact: Option<Shared>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "intern::optional"
+    )]
+    pub product: Option<Shared>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "intern::optional"
+    )]
+    pub workspace_id: Option<Shared>,
     pub quantity: f64,
 }
 
@@ -140,7 +153,8 @@ pub struct ProactiveDelivery {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engagement_id: Option<String>,
-    pub service_name: String,
+    #[serde(deserialize_with = "intern::string")]
+    pub service_name: Shared,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_type: Option<DeliveryType>,
     pub status: DeliveryStatus,
@@ -149,8 +163,12 @@ pub struct ProactiveDelivery {
     pub end_date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_hours: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "intern::optional"
+    )]
+    pub resource: Option<Shared>,
     pub quantity: f64,
 }
 
@@ -161,7 +179,8 @@ pub struct EducationActivity {
     pub learner_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learner_email: Option<String>,
-    pub activity_title: String,
+    #[serde(deserialize_with = "intern::string")]
+    pub activity_title: Shared,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity_type: Option<ActivityType>,
     pub started_at: String,
@@ -193,15 +212,23 @@ pub struct SupportContact {
 pub struct AssessmentSetup {
     pub id: String,
     pub assessment_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub technology: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "intern::optional"
+    )]
+    pub technology: Option<Shared>,
     pub status: AssessmentStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_collected_at: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub log_analytics_workspace: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "intern::optional"
+    )]
+    pub log_analytics_workspace: Option<Shared>,
     pub quantity: f64,
 }
 
@@ -361,10 +388,10 @@ pub struct AdditionalCase {
     pub reason: CaseReason,
     #[serde(default)]
     pub classification: Option<Classification>,
-    #[serde(default)]
-    pub contract_number: Option<String>,
-    #[serde(default)]
-    pub workspace_id: Option<String>,
+    #[serde(default, deserialize_with = "intern::optional")]
+    pub contract_number: Option<Shared>,
+    #[serde(default, deserialize_with = "intern::optional")]
+    pub workspace_id: Option<Shared>,
     pub created_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CaseStatus>,

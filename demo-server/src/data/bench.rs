@@ -81,9 +81,9 @@ pub fn generate(today: Day) -> Bench {
                     .max(day)
                     .at(23, 30)
             }),
-            primary_contact: Some(user_name(access.primary_contact).to_string()),
-            product: Some(product.to_string()),
-            workspace_id: Some(WS_CONTOSO.to_string()),
+            primary_contact: Some(user_name(access.primary_contact).into()),
+            product: Some(product.into()),
+            workspace_id: Some(WS_CONTOSO.into()),
             quantity: cents as f64 / 100.0,
         };
         records.push(Rec {

@@ -275,8 +275,8 @@ pub fn cases(today: Day) -> Vec<Case> {
                     service,
                     reason,
                     classification,
-                    contract_number: contract.map(str::to_string),
-                    workspace_id: ws.map(str::to_string),
+                    contract_number: contract.map(Into::into),
+                    workspace_id: ws.map(Into::into),
                     created_at: day.at(rng.range(7, 18) as u32, rng.range(0, 59) as u32),
                     status: Some(if open {
                         CaseStatus::Open

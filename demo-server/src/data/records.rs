@@ -88,9 +88,9 @@ pub fn support_requests(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 },
                 created_at: day.at(hour, minute),
                 closed_at: (!open).then(|| closed_day.at(closed_hour, rng.range(0, 59) as u32)),
-                primary_contact: Some(user_name(access.primary_contact).to_string()),
-                product: (i % 11 != 10).then(|| rng.pick(PRODUCTS).to_string()),
-                workspace_id: Some(ws),
+                primary_contact: Some(user_name(access.primary_contact).into()),
+                product: (i % 11 != 10).then(|| rng.pick(PRODUCTS).to_string().into()),
+                workspace_id: Some(ws.into()),
                 quantity: qty[i],
             };
             Rec {
@@ -188,13 +188,13 @@ pub fn proactive_deliveries(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 id: format!("pd-{}-{:03}", c.ent_id, i + 1),
                 engagement_id: (i % 10 != 9)
                     .then(|| format!("ENG-{:06}", rng.range(100_000, 999_999))),
-                service_name: rng.pick(catalogue(kind, c.service)).to_string(),
+                service_name: rng.pick(catalogue(kind, c.service)).to_string().into(),
                 delivery_type: (i % 13 != 12).then_some(kind),
                 status,
                 start_date: day.to_string(),
                 end_date: delivered.then(|| end.to_string()),
                 delivered_hours: delivered.then(|| hours_of(q, c.unit)),
-                resource: Some(rng.pick(RESOURCES).to_string()),
+                resource: Some(rng.pick(RESOURCES).to_string().into()),
                 quantity: q,
             };
             Rec {

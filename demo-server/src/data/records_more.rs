@@ -50,7 +50,7 @@ pub fn education(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 id: format!("ed-{}-{:03}", c.ent_id, i + 1),
                 learner_name: name.to_string(),
                 learner_email: (i % 9 != 8).then(|| email.to_string()),
-                activity_title: rng.pick(titles(kind)).to_string(),
+                activity_title: rng.pick(titles(kind)).to_string().into(),
                 activity_type: (i % 17 != 16).then_some(kind),
                 started_at: day.at(rng.range(8, 17) as u32, rng.range(0, 59) as u32),
                 status,
@@ -136,12 +136,12 @@ pub fn assessments(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
             let r = AssessmentSetup {
                 id: format!("as-{}-{:03}", c.ent_id, i + 1),
                 assessment_name: name.to_string(),
-                technology: Some(tech.to_string()),
+                technology: Some(tech.into()),
                 status,
                 setup_date: Some(day.to_string()),
                 last_collected_at: (status != AssessmentStatus::SettingUp)
                     .then(|| collected.at(rng.range(0, 6) as u32, rng.range(0, 59) as u32)),
-                log_analytics_workspace: (i % 6 != 5).then(|| law.clone()),
+                log_analytics_workspace: (i % 6 != 5).then(|| law.as_str().into()),
                 quantity: qty[i],
             };
             Rec {

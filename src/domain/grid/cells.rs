@@ -23,7 +23,7 @@ pub trait GridRow {
 fn text(s: &str) -> Cell<'_> {
     Cell::Text(s)
 }
-fn opt_text(s: &Option<String>) -> Cell<'_> {
+fn opt_text<S: std::ops::Deref<Target = str>>(s: &Option<S>) -> Cell<'_> {
     s.as_deref().map_or(Cell::Empty, Cell::Text)
 }
 fn opt_date(s: &Option<String>) -> Cell<'_> {
