@@ -2,7 +2,7 @@
 //! a malformed item of one of its arrays is set aside with the reason, so the
 //! page can show what loaded and report what did not.
 
-use serde::de::{DeserializeOwned, Deserializer, SeqAccess, Visitor};
+use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -95,10 +95,14 @@ impl<T: Item> Lenient<T> {
             Err(e) => {
                 // Decoding may stop at the first wrong value; the rest of
                 // the text must still be JSON.
-                let value: serde_json::Value = serde_json::from_str(text)?;
-                let id = ["id", "caseNumber"]
-                    .iter()
-                    .find_map(|k| value.get(*k).and_then(|v| v.as_str()).map(str::to_owned));
+                let id = match serde_json::from_str::<ItemIds>(text) {
+                    Ok(ids) => ids.id.or(ids.case_number),
+                    // Not an object: no id, but it must still be JSON.
+                    Err(_) => {
+                        serde_json::from_str::<IgnoredAny>(text)?;
+                        None
+                    }
+                };
                 self.rejected.push(RecordIssue {
                     list: "",
                     index,
@@ -109,6 +113,57 @@ impl<T: Item> Lenient<T> {
         }
         Ok(())
     }
+}
+
+/// What names a rejected item: its `id`, else its `caseNumber` (each only
+/// when a string); every other key is skipped unread.
+#[derive(Deserialize)]
+struct ItemIds {
+    #[serde(default, deserialize_with = "string_or_none")]
+    id: Option<String>,
+    #[serde(default, rename = "caseNumber", deserialize_with = "string_or_none")]
+    case_number: Option<String>,
+}
+
+/// A string value, or `None` for any other JSON value (which is skipped).
+fn string_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any value")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_owned()))
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+            while a.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut a: A,
+        ) -> Result<Self::Value, A::Error> {
+            while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+    }
+    d.deserialize_any(V)
 }
 
 impl<'de, T: Item> Deserialize<'de> for Lenient<T> {
@@ -244,6 +299,42 @@ mod tests {
         assert_eq!(e.service, Service::Unknown);
         assert_eq!(e.unit, Unit::Unknown);
         assert_eq!(e.purchased, None);
+    }
+
+    #[test]
+    fn a_rejected_item_is_named_by_its_id_else_its_case_number() {
+        let body = r#"[
+          {"id": "w0", "name": "fine"},
+          {"id": "w1", "name": 1, "extra": {"nested": [1, {"id": "no"}]}},
+          {"id": 5, "caseNumber": "2411", "name": 1},
+          {"id": null, "caseNumber": ["x"], "name": 1},
+          [1, 2],
+          "w5",
+          {"id": "w6", "id": "again", "name": 1}
+        ]"#;
+        let l: Lenient<crate::Workspace> = serde_json::from_str(body).unwrap();
+        assert_eq!(l.items.len(), 1);
+        let ids: Vec<_> = l
+            .rejected
+            .iter()
+            .map(|r| (r.index, r.id.as_deref()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (1, Some("w1")),
+                (2, Some("2411")),
+                (3, None),
+                (4, None),
+                (5, None),
+                (6, None)
+            ]
+        );
+        // A rejected item must still be JSON.
+        assert!(
+            serde_json::from_str::<Lenient<crate::Workspace>>(r#"[{"id": "w", "name": 1, }]"#)
+                .is_err()
+        );
     }
 
     #[test]
