@@ -2,7 +2,7 @@
 //! signed-in user, and the instance's id prefix (two embedded instances on
 //! one page must not share element ids).
 
-use crate::api::{Api, ApiError};
+use crate::api::{Api, Loader};
 use crate::i18n::{Locale, Msg};
 use ca_contract::{Me, Role};
 use chrono::NaiveDate;
@@ -49,16 +49,13 @@ impl Default for AppConfig {
     }
 }
 
-/// The signed-in user's resource value.
-pub type MeResult = Result<Arc<Me>, ApiError>;
-
 #[derive(Clone)]
 pub struct Ctx {
     pub api: Api,
     pub config: Arc<AppConfig>,
     pub locale: RwSignal<Locale>,
     pub today: NaiveDate,
-    pub me: LocalResource<MeResult>,
+    pub me: Loader<Me>,
     /// Unique per mounted instance.
     pub prefix: Arc<str>,
 }

@@ -34,9 +34,9 @@ pub fn App(config: AppConfig) -> impl IntoView {
     let locale = RwSignal::new(config.locale.unwrap_or_else(platform::initial_locale));
     let me = {
         let api = api.clone();
-        LocalResource::new(move || {
+        api::Loader::new(move || {
             let api = api.clone();
-            async move { api.me().await.map(Arc::new) }
+            async move { api.me().await }
         })
     };
     let n = INSTANCES.fetch_add(1, Ordering::Relaxed);

@@ -3,8 +3,10 @@
 //! and time out after [`TIMEOUT_MS`].
 
 mod error;
+mod loader;
 
 pub use error::ApiError;
+pub use loader::Loader;
 
 use ca_contract::{
     decode, ActivityRecord, AdditionalCases, CustomerActivity, Decoded, Document,

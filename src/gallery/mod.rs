@@ -38,7 +38,7 @@ pub fn Gallery() -> impl IntoView {
         ..AppConfig::default()
     });
     let locale = RwSignal::new(Locale::EnUs);
-    let me = LocalResource::new(|| async { Ok(Arc::new(fixtures::me())) });
+    let me = crate::api::Loader::new(|| async { Ok(fixtures::me()) });
     provide_context(Ctx {
         api: Api::new(&config.api_base),
         config,

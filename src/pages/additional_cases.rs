@@ -5,6 +5,7 @@
 use super::customer_activity::WorkspacePicker;
 use super::gate::{use_workspace, User};
 use super::url::{query_setter, query_value, with_workspace};
+use crate::api::Loader;
 use crate::components::alert::{DataIssues, LoadError, Loading};
 use crate::components::data_grid::DataGrid;
 use crate::components::select::{LabeledSelect, Opt};
@@ -30,9 +31,9 @@ pub fn AdditionalCasesPage() -> impl IntoView {
     let ctx = Ctx::get();
     let me = User::get();
     let api = ctx.api.clone();
-    let res = LocalResource::new(move || {
+    let res = Loader::new(move || {
         let api = api.clone();
-        async move { api.additional_cases().await.map(Arc::new) }
+        async move { api.additional_cases().await }
     });
     let sel = use_workspace();
     let service_q = query_value("service");

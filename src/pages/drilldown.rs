@@ -4,7 +4,7 @@
 
 use super::gate::{use_workspace, Activity, Loaded, User};
 use super::url::{query_value, with_workspace};
-use crate::api::{ApiError, Preview};
+use crate::api::{Loader, Preview};
 use crate::components::alert::{DataIssues, LoadError, Loading};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::{sort_from_url, visible_order, DataGrid};
@@ -45,7 +45,7 @@ pub fn DrilldownPage() -> impl IntoView {
     let api = ctx.api.clone();
     // The first records of a long list, shown while the rest loads.
     let preview = RwSignal::new(None::<Arc<Vec<ActivityRecord>>>);
-    let records = LocalResource::new(move || {
+    let records = Loader::new(move || {
         let api = api.clone();
         let id = id.get();
         preview.set(None);
@@ -60,10 +60,10 @@ pub fn DrilldownPage() -> impl IntoView {
                 &d.value.entitlement_id,
                 &d.value.records,
             ));
-            Ok::<_, ApiError>(Arc::new(Records {
+            Ok(Records {
                 records: Arc::new(d.value.records.items),
                 findings,
-            }))
+            })
         }
     });
     let sel = use_workspace();
@@ -114,7 +114,7 @@ fn Notice(title: Msg, body: Msg) -> impl IntoView {
 fn Detail(
     loaded: Arc<Loaded>,
     entitlement: Entitlement,
-    records: LocalResource<Result<Arc<Records>, ApiError>>,
+    records: Loader<Records>,
     preview: RwSignal<Option<Arc<Vec<ActivityRecord>>>>,
 ) -> impl IntoView {
     let ctx = Ctx::get();

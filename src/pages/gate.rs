@@ -4,7 +4,7 @@
 //! every view below it, so moving between views or changing a filter never
 //! refetches.
 
-use crate::api::ApiError;
+use crate::api::Loader;
 use crate::components::alert::{LoadError, Loading};
 use crate::context::{has_access, tr, Ctx};
 use crate::domain::validate::{check_activity, unreadable, Finding};
@@ -25,7 +25,7 @@ pub struct Loaded {
 
 /// The document's resource, shared by the views under the gate.
 #[derive(Clone, Copy)]
-pub struct Activity(pub LocalResource<Result<Arc<Loaded>, ApiError>>);
+pub struct Activity(pub Loader<Loaded>);
 
 /// The signed-in user, for the views under the gate.
 #[derive(Clone)]
@@ -68,16 +68,16 @@ fn WithActivity(user: Arc<Me>) -> impl IntoView {
     let ctx = Ctx::get();
     provide_context(User(user));
     let api = ctx.api.clone();
-    let res = LocalResource::new(move || {
+    let res = Loader::new(move || {
         let api = api.clone();
         async move {
             let d = api.customer_activity().await?;
             let mut findings = unreadable(&d.issues);
             findings.extend(check_activity(&d.value));
-            Ok(Arc::new(Loaded {
+            Ok(Loaded {
                 doc: d.value,
                 findings,
-            }))
+            })
         }
     });
     provide_context(Activity(res));

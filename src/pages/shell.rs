@@ -1,6 +1,7 @@
 //! The Services Hub shell: a header with the navigation landmark, the
 //! Manage menu, and the language switch; the routed view below.
 
+use crate::api::Loader;
 use crate::components::menu::ManageMenu;
 use crate::context::{has_access, tr, Ctx};
 use crate::i18n::{Locale, Msg};
@@ -90,9 +91,9 @@ fn LanguageSwitch() -> impl IntoView {
 fn PersonaSwitch() -> impl IntoView {
     let ctx = Ctx::get();
     let api = ctx.api.clone();
-    let personas = LocalResource::new(move || {
+    let personas = Loader::new(move || {
         let api = api.clone();
-        async move { api.demo_personas().await.unwrap_or_default() }
+        async move { Ok(api.demo_personas().await.unwrap_or_default()) }
     });
     let id = ctx.id("persona");
     let current = crate::platform::demo_persona().unwrap_or_else(|| "customer-admin".to_owned());
@@ -101,10 +102,9 @@ fn PersonaSwitch() -> impl IntoView {
             <label for=id.clone()>{tr(Msg::Persona)}</label>
             <select id=id on:change=move |ev| crate::platform::set_demo_persona(&event_target_value(&ev))>
                 {move || {
+                    let personas = personas.get().and_then(Result::ok).unwrap_or_default();
                     personas
-                        .get()
-                        .unwrap_or_default()
-                        .into_iter()
+                        .iter()
                         .map(|p| {
                             let selected = p.id == current;
                             view! { <option value=p.id.clone() selected=selected>{p.label.clone()}</option> }
