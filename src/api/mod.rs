@@ -34,6 +34,11 @@ pub const PREVIEW_ROWS: usize = 30;
 /// Bodies shorter than this load too fast for a preview to help.
 pub const PREVIEW_MIN_BYTES: usize = 4 << 20;
 
+/// The pieces a streamed chunk is decoded in (bytes): before the preview is
+/// shown (about 170 records), and after.
+const PREVIEW_PIECE: usize = 64 << 10;
+const DECODE_PIECE: usize = 512 << 10;
+
 /// A demo user the demo backend can act as.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct DemoPersona {
@@ -160,29 +165,45 @@ impl Api {
             let array = js_sys::Uint8Array::new(&value);
             buf.resize(array.length() as usize, 0);
             array.copy_to(&mut buf);
-            bytes += buf.len();
-            T::push_chunk(&mut decoder, &buf);
-            // Once the first items show how long one is, make room for all
-            // of them at once rather than growing the list step by step.
-            if !reserved && bytes >= 256 * 1024 && decoder.items_read() > 0 {
-                reserved = true;
-                if let Some(total) = length {
-                    let expected = total / (bytes / decoder.items_read()).max(1);
-                    decoder.reserve(expected + expected / 32);
+            // A chunk may be megabytes (whatever arrived while the page was
+            // busy): it is decoded in pieces, small ones until the preview
+            // is out (so its rows do not wait for the whole chunk), then
+            // larger ones, with a pause for the page between any two
+            // pieces once 40 ms have gone.
+            let mut at = 0;
+            while at < buf.len() {
+                let piece = if preview.is_some() {
+                    PREVIEW_PIECE
+                } else {
+                    DECODE_PIECE
+                };
+                let end = (at + piece).min(buf.len());
+                T::push_chunk(&mut decoder, &buf[at..end]);
+                bytes += end - at;
+                at = end;
+                // Once the first items show how long one is, make room for
+                // all of them at once rather than growing the list step by
+                // step.
+                if !reserved && bytes >= 256 * 1024 && decoder.items_read() > 0 {
+                    reserved = true;
+                    if let Some(total) = length {
+                        let expected = total / (bytes / decoder.items_read()).max(1);
+                        decoder.reserve(expected + expected / 32);
+                    }
                 }
-            }
-            let long = length.unwrap_or(bytes).max(bytes) >= PREVIEW_MIN_BYTES;
-            if long && decoder.items_read() >= PREVIEW_ROWS {
-                if let Some(show) = preview.take() {
-                    show(decoder.items()[..PREVIEW_ROWS].to_vec());
-                    // Let the browser paint them before decoding goes on.
+                let long = length.unwrap_or(bytes).max(bytes) >= PREVIEW_MIN_BYTES;
+                if long && decoder.items_read() >= PREVIEW_ROWS {
+                    if let Some(show) = preview.take() {
+                        show(decoder.items()[..PREVIEW_ROWS].to_vec());
+                        // Let the browser paint them before decoding goes on.
+                        crate::platform::next_task().await;
+                        slice_start = crate::platform::now_ms();
+                    }
+                }
+                if crate::platform::now_ms() - slice_start > 40.0 {
                     crate::platform::next_task().await;
                     slice_start = crate::platform::now_ms();
                 }
-            }
-            if crate::platform::now_ms() - slice_start > 40.0 {
-                crate::platform::next_task().await;
-                slice_start = crate::platform::now_ms();
             }
         }
         drop(flight);
