@@ -331,15 +331,25 @@ where
                     let numeric = matches!(c.kind(), ColKind::Number);
                     let rows = rows.clone();
                     if c.kind() == ColKind::Enum {
-                        let badge = move || {
-                            let w = rec.get().and_then(|i| match rows[i as usize].cell(c) {
+                        // One badge element per cell, kept while rows go by:
+                        // only its class and text follow the record (hidden
+                        // when it has no value), so scrolling creates no
+                        // elements.
+                        let word = Memo::new(move |_| {
+                            rec.get().and_then(|i| match rows[i as usize].cell(c) {
                                 Cell::Enum(w) => Some(w),
                                 _ => None,
-                            })?;
-                            let text = i18n::enum_label(l.get(), w);
-                            Some(view! { <span class=format!("badge badge--{w}")>{text}</span> })
-                        };
-                        view! { <td class:num=numeric>{badge}</td> }.into_any()
+                            })
+                        });
+                        let class = move || word.get().map(|w| format!("badge badge--{w}"));
+                        let text = move || word.get().map(|w| i18n::enum_label(l.get(), w));
+                        let hidden = move || word.with(Option::is_none);
+                        view! {
+                            <td class:num=numeric>
+                                <span class=class hidden=hidden>{text}</span>
+                            </td>
+                        }
+                        .into_any()
                     } else {
                         let text = move || {
                             rec.get()
