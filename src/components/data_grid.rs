@@ -5,15 +5,15 @@
 //! URL (`sort`, `dir`, `q`).
 
 use crate::components::grid_cells::{cell_text, colgroup, header_text};
+use crate::components::grid_index::SharedIndex;
 use crate::context::{tr, Ctx};
 use crate::domain::grid::{
     search, sort_order, Cell, ColId, ColKind, GridRow, Query, SearchIndex, SortDir, SortSpec,
 };
 use crate::i18n::{self, Locale, Msg};
-use crate::pages::url::{query_setter, query_value};
+use crate::pages::url::{led_query, query_setter, query_value};
 use leptos::prelude::*;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 /// Fixed row height (px): it is what makes windowing exact.
 pub const ROW_HEIGHT: f64 = 41.0;
@@ -24,11 +24,6 @@ const ALL_DRAWN: usize = 30;
 /// The scroll area's height (style/grid.css `.grid-scroll`); a scroll event
 /// measures the real one.
 const INITIAL_VIEWPORT: f64 = 560.0;
-/// Rows indexed per step of the background build, and the time (ms) the
-/// build may take before it yields to the page.
-const INDEX_STEP: usize = 256;
-const INDEX_SLICE_MS: f64 = 8.0;
-
 /// The grid's current sort, from the URL.
 pub fn sort_from_url(sort: Option<String>, dir: Option<String>) -> Option<SortSpec> {
     let col = ColId::from_key(sort.as_deref()?)?;
@@ -61,41 +56,6 @@ pub fn visible_order<R: GridRow>(
     )
 }
 
-/// The search index of one locale, possibly partly built.
-struct LocaleIndex {
-    locale: Locale,
-    index: SearchIndex,
-}
-
-type SharedIndex = Arc<Mutex<Option<LocaleIndex>>>;
-
-fn lock(ix: &SharedIndex) -> MutexGuard<'_, Option<LocaleIndex>> {
-    ix.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Indexes up to `step` more rows for locale `l` (starting over if the
-/// index is another locale's); returns whether the index is complete.
-fn index_step<R: GridRow>(
-    ix: &mut Option<LocaleIndex>,
-    rows: &[R],
-    cols: &[ColId],
-    l: Locale,
-    step: usize,
-) -> bool {
-    if ix.as_ref().is_none_or(|x| x.locale != l) {
-        *ix = Some(LocaleIndex {
-            locale: l,
-            index: SearchIndex::with_capacity(rows.len()),
-        });
-    }
-    let x = ix.as_mut().expect("set above");
-    if x.index.is_complete(rows.len()) {
-        return true;
-    }
-    let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
-    x.index.extend(rows, cols, &label, step)
-}
-
 #[component]
 pub fn DataGrid<R>(
     /// The table's accessible name (also its visible heading's text).
@@ -112,26 +72,8 @@ where
 {
     let ctx = Ctx::get();
     let l = ctx.locale;
-    // The filter text the grid applies. It leads, and the URL's `q`
-    // follows a frame later (see `write_q`), so a keystroke repaints the
-    // rows without waiting for the router; a `q` the URL gets from
-    // elsewhere (Back, Forward, a link) replaces it.
-    let url_q = query_value("q");
-    let q = RwSignal::new(url_q.get_untracked().unwrap_or_default());
-    // The value last handed to the URL, and whether a write is pending.
-    let written: StoredValue<Option<String>> = StoredValue::new(None);
-    let pending = StoredValue::new(false);
-    Effect::new(move |_| {
-        let v = url_q.get().unwrap_or_default();
-        // Our own write coming back: seen once, then forgotten.
-        if written.with_value(|w| w.as_deref() == Some(v.as_str())) {
-            written.set_value(None);
-            return;
-        }
-        if !pending.get_value() && q.with_untracked(|q| *q != v) {
-            q.set(v);
-        }
-    });
+    // The filter text the grid applies; the URL's `q` follows it.
+    let (q, type_q) = led_query("q");
     let sort_q = query_value("sort");
     let dir_q = query_value("dir");
     let set = query_setter();
@@ -149,45 +91,9 @@ where
         })
     };
 
-    // The search text of every row is built in the background right after
-    // the rows arrive (and again when the language changes, as enum words
-    // are translated), a few milliseconds at a time, so that neither the
-    // load nor the first keystroke has a long task. A search that comes
-    // before it is done finishes it first.
-    let index: SharedIndex = Arc::new(Mutex::new(None));
-
-    let alive = Arc::new(AtomicBool::new(true));
-    {
-        let alive = alive.clone();
-        on_cleanup(move || alive.store(false, Ordering::Relaxed));
-    }
-    {
-        let (rows, cols, index) = (rows.clone(), columns.clone(), index.clone());
-        Effect::new(move |_| {
-            let lang = l.get();
-            let (rows, cols, index, alive) =
-                (rows.clone(), cols.clone(), index.clone(), alive.clone());
-            leptos::task::spawn_local(async move {
-                loop {
-                    crate::platform::next_task().await;
-                    // Unmounted, or a newer language's build took over.
-                    if !alive.load(Ordering::Relaxed) || l.try_get_untracked() != Some(lang) {
-                        return;
-                    }
-                    let t0 = crate::platform::now_ms();
-                    let mut ix = lock(&index);
-                    while !index_step(&mut ix, &rows, &cols, lang, INDEX_STEP) {
-                        if crate::platform::now_ms() - t0 > INDEX_SLICE_MS {
-                            break;
-                        }
-                    }
-                    if ix.as_ref().is_some_and(|x| x.index.is_complete(rows.len())) {
-                        return;
-                    }
-                }
-            });
-        });
-    }
+    // Filter rows searches an index built in the background from the start.
+    let index = SharedIndex::default();
+    index.build_in_background(rows.clone(), columns.clone(), l);
 
     // What the last search kept, so that a query that extends it ("tim" →
     // "time") searches only those rows: (language, the order searched, the
@@ -204,20 +110,19 @@ where
                 return order;
             }
             let lang = l.get();
-            let mut ix = lock(&index);
-            while !index_step(&mut ix, &rows, &cols, lang, usize::MAX) {}
-            let ix = &ix.as_ref().expect("built above").index;
             let prev = last.with_value(|p| {
                 p.as_ref()
                     .filter(|p| p.0 == lang && Arc::ptr_eq(&p.1, &order))
                     .map(|p| (p.2.clone(), p.3.clone()))
             });
-            let kept = Arc::new(search(
-                ix,
-                &order,
-                &query,
-                prev.as_ref().map(|(q, k)| (q, k.as_slice())),
-            ));
+            let kept = Arc::new(index.with_complete(&rows, &cols, lang, |ix| {
+                search(
+                    ix,
+                    &order,
+                    &query,
+                    prev.as_ref().map(|(q, k)| (q, k.as_slice())),
+                )
+            }));
             last.set_value(Some((lang, order, query, kept.clone())));
             kept
         })
@@ -257,27 +162,6 @@ where
     };
 
     let search_id = ctx.id("grid-filter");
-    let set_q = set.clone();
-    // Writes the grid's query to the URL after the next paint; keystrokes
-    // typed before then are written together.
-    let write_q = move || {
-        if pending.get_value() {
-            return;
-        }
-        pending.set_value(true);
-        let set_q = set_q.clone();
-        leptos::task::spawn_local(async move {
-            crate::platform::after_paint().await;
-            let Some(v) = q.try_get_untracked() else {
-                return;
-            };
-            pending.set_value(false);
-            if url_q.get_untracked().unwrap_or_default() != v {
-                written.set_value(Some(v.clone()));
-                set_q(&[("q", Some(v.as_str()))], true);
-            }
-        });
-    };
     let header_cols = columns.clone();
     let headers = move || {
         let l = l.get();
@@ -416,10 +300,7 @@ where
                         type="search"
                         autocomplete="off"
                         prop:value=move || q.get()
-                        on:input=move |ev| {
-                            q.set(event_target_value(&ev));
-                            write_q();
-                        }
+                        on:input=move |ev| type_q(event_target_value(&ev))
                     />
                 </div>
                 <p class="grid-count" role="status" aria-live="polite">{count_text}</p>

@@ -5,6 +5,7 @@ pub mod alert;
 pub mod chart;
 pub mod data_grid;
 pub mod grid_cells;
+pub mod grid_index;
 pub mod grid_preview;
 pub mod menu;
 pub mod package_card;

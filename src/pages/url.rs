@@ -39,6 +39,52 @@ pub fn query_setter() -> impl Fn(&[(&str, Option<&str>)], bool) + Clone + 'stati
     }
 }
 
+/// A query key that a control leads and the URL follows. The control's
+/// value is a signal its view reads at once; the URL's key is written after
+/// the next paint (values typed before then are written together), so
+/// typing never waits for the router. A value the URL gets from elsewhere
+/// (Back, Forward, a link) replaces the signal's. Returns the signal and
+/// the control's setter.
+pub fn led_query(key: &'static str) -> (RwSignal<String>, impl Fn(String) + Clone + 'static) {
+    let url = query_value(key);
+    let value = RwSignal::new(url.get_untracked().unwrap_or_default());
+    // The value last handed to the URL, and whether a write is pending.
+    let written: StoredValue<Option<String>> = StoredValue::new(None);
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        let v = url.get().unwrap_or_default();
+        // Our own write coming back: seen once, then forgotten.
+        if written.with_value(|w| w.as_deref() == Some(v.as_str())) {
+            written.set_value(None);
+            return;
+        }
+        if !pending.get_value() && value.with_untracked(|x| *x != v) {
+            value.set(v);
+        }
+    });
+    let set = query_setter();
+    let typed = move |v: String| {
+        value.set(v);
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        let set = set.clone();
+        leptos::task::spawn_local(async move {
+            crate::platform::after_paint().await;
+            let Some(v) = value.try_get_untracked() else {
+                return;
+            };
+            pending.set_value(false);
+            if url.get_untracked().unwrap_or_default() != v {
+                written.set_value(Some(v.clone()));
+                set(&[(key, Some(v.as_str()))], true);
+            }
+        });
+    };
+    (value, typed)
+}
+
 /// A link target under `/customer-activity` that keeps the workspace.
 pub fn with_workspace(path: &str, workspace: &str) -> String {
     format!("{path}{}", to_query([("workspace", workspace)]))
