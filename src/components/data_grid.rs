@@ -4,7 +4,7 @@
 //! filtering are index lists computed in `domain`; the state lives in the
 //! URL (`sort`, `dir`, `q`).
 
-use crate::components::grid_cells::{cell_text, colgroup, header_text};
+use crate::components::grid_cells::{badge_class, cell_text, colgroup, header_text};
 use crate::components::grid_index::SharedIndex;
 use crate::context::{tr, Ctx};
 use crate::domain::grid::{
@@ -225,7 +225,7 @@ where
                                 _ => None,
                             })
                         });
-                        let class = move || word.get().map(|w| format!("badge badge--{w}"));
+                        let class = move || word.get().map(badge_class);
                         let text = move || word.get().map(|w| i18n::enum_label(l.get(), w));
                         let hidden = move || word.with(Option::is_none);
                         view! {

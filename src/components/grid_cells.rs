@@ -36,12 +36,16 @@ pub(crate) fn colgroup(columns: &[ColId]) -> impl IntoView {
     view! { <colgroup>{cols}</colgroup> }
 }
 
+/// The classes of a status word's badge (style/grid.css).
+pub(crate) fn badge_class(word: &str) -> String {
+    format!("badge badge--{word}")
+}
+
 /// A cell's content: a status word as a badge, anything else as text.
 pub(crate) fn cell_view(l: Locale, cell: Cell<'_>) -> AnyView {
     match cell {
         Cell::Enum(w) => {
-            view! { <span class=format!("badge badge--{w}")>{i18n::enum_label(l, w)}</span> }
-                .into_any()
+            view! { <span class=badge_class(w)>{i18n::enum_label(l, w)}</span> }.into_any()
         }
         other => cell_text(l, other).into_any(),
     }

@@ -8,6 +8,7 @@ use ca_contract::{
     ActivityRecord, CaseStatus, DeliveryStatus, DeliveryType, ProactiveDelivery, Service, Severity,
     SupportRequest, Unit,
 };
+use std::sync::Arc;
 
 /// The title that must render as text, never as markup.
 pub const MARKUP_TITLE: &str =
@@ -89,7 +90,7 @@ pub fn support_requests(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 created_at: day.at(hour, minute),
                 closed_at: (!open).then(|| closed_day.at(closed_hour, rng.range(0, 59) as u32)),
                 primary_contact: Some(user_name(access.primary_contact).into()),
-                product: (i % 11 != 10).then(|| rng.pick(PRODUCTS).to_string().into()),
+                product: (i % 11 != 10).then(|| Arc::from(*rng.pick(PRODUCTS))),
                 workspace_id: Some(ws.into()),
                 quantity: qty[i],
             };
@@ -188,13 +189,13 @@ pub fn proactive_deliveries(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 id: format!("pd-{}-{:03}", c.ent_id, i + 1),
                 engagement_id: (i % 10 != 9)
                     .then(|| format!("ENG-{:06}", rng.range(100_000, 999_999))),
-                service_name: rng.pick(catalogue(kind, c.service)).to_string().into(),
+                service_name: Arc::from(*rng.pick(catalogue(kind, c.service))),
                 delivery_type: (i % 13 != 12).then_some(kind),
                 status,
                 start_date: day.to_string(),
                 end_date: delivered.then(|| end.to_string()),
                 delivered_hours: delivered.then(|| hours_of(q, c.unit)),
-                resource: Some(rng.pick(RESOURCES).to_string().into()),
+                resource: Some(Arc::from(*rng.pick(RESOURCES))),
                 quantity: q,
             };
             Rec {

@@ -8,6 +8,7 @@ use ca_contract::{
     ActivityRecord, ActivityType, AssessmentSetup, AssessmentStatus, ContactRole, ContactStatus,
     EducationActivity, EducationStatus, SupportContact,
 };
+use std::sync::Arc;
 
 fn titles(t: ActivityType) -> &'static [&'static str] {
     match t {
@@ -50,7 +51,7 @@ pub fn education(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 id: format!("ed-{}-{:03}", c.ent_id, i + 1),
                 learner_name: name.to_string(),
                 learner_email: (i % 9 != 8).then(|| email.to_string()),
-                activity_title: rng.pick(titles(kind)).to_string().into(),
+                activity_title: Arc::from(*rng.pick(titles(kind))),
                 activity_type: (i % 17 != 16).then_some(kind),
                 started_at: day.at(rng.range(8, 17) as u32, rng.range(0, 59) as u32),
                 status,
