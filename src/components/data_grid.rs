@@ -4,11 +4,12 @@
 //! filtering are index lists computed in `domain`; the state lives in the
 //! URL (`sort`, `dir`, `q`).
 
-use crate::components::grid_cells::{badge_class, cell_text, colgroup, header_text};
+use crate::components::grid_cells::{col_style, header_text, table_style};
+use crate::components::grid_slot::SlotCells;
 use crate::components::grid_index::SharedIndex;
 use crate::context::{tr, Ctx};
 use crate::domain::grid::{
-    search, sort_order, Cell, ColId, ColKind, GridRow, Query, SearchIndex, SortDir, SortSpec,
+    search, sort_order, ColId, ColKind, GridRow, Query, SearchIndex, SortDir, SortSpec,
 };
 use crate::i18n::{self, Locale, Msg};
 use crate::pages::url::{led_query, query_setter, query_value};
@@ -177,7 +178,7 @@ where
                 };
                 let numeric = matches!(c.kind(), ColKind::Number);
                 view! {
-                    <th scope="col" aria-sort=aria_sort class:num=numeric>
+                    <th scope="col" aria-sort=aria_sort class:num=numeric style=col_style(c)>
                         <button
                             type="button"
                             class="sort-button"
@@ -196,55 +197,42 @@ where
     };
 
     // The body is a fixed pool of row slots, keyed by position in the
-    // window, not by record: scrolling changes the slots' texts (and
-    // `aria-rowindex`) instead of creating rows and cells.
+    // window, not by record: scrolling rewrites the slots' cells (and
+    // `aria-rowindex`) instead of creating rows and cells. Each slot's
+    // effect writes them (components/grid_slot.rs).
     let ncols = columns.len();
     let slot = {
         let cols = columns.clone();
         move |k: usize| {
-            let rec = Memo::new(move |_| {
-                let (first, last, _) = window.get();
-                (first + k < last)
-                    .then(|| visible.with(|v| v.get(first + k).copied()))
-                    .flatten()
-            });
-            let rowindex = move || (window.with(|w| w.0) + k + 2).to_string();
+            let tr = NodeRef::<leptos::html::Tr>::new();
+            let mut cells: Option<SlotCells> = None;
+            {
+                let (rows, cols) = (rows.clone(), cols.clone());
+                Effect::new(move |_| {
+                    let Some(tr) = tr.get() else { return };
+                    let (first, last, _) = window.get();
+                    let rec = (first + k < last)
+                        .then(|| visible.with(|v| v.get(first + k).copied()))
+                        .flatten();
+                    let lang = l.get();
+                    cells.get_or_insert_with(|| SlotCells::attach(&tr, &cols)).show(
+                        &tr,
+                        &cols,
+                        first + k + 2,
+                        rec.map(|i| (i, &rows[i as usize])),
+                        lang,
+                    );
+                });
+            }
             let cells = cols
                 .iter()
                 .map(|&c| {
                     let numeric = matches!(c.kind(), ColKind::Number);
-                    let rows = rows.clone();
-                    if c.kind() == ColKind::Enum {
-                        // One badge element per cell, kept while rows go by:
-                        // only its class and text follow the record (hidden
-                        // when it has no value), so scrolling creates no
-                        // elements.
-                        let word = Memo::new(move |_| {
-                            rec.get().and_then(|i| match rows[i as usize].cell(c) {
-                                Cell::Enum(w) => Some(w),
-                                _ => None,
-                            })
-                        });
-                        let class = move || word.get().map(badge_class);
-                        let text = move || word.get().map(|w| i18n::enum_label(l.get(), w));
-                        let hidden = move || word.with(Option::is_none);
-                        view! {
-                            <td class:num=numeric>
-                                <span class=class hidden=hidden>{text}</span>
-                            </td>
-                        }
-                        .into_any()
-                    } else {
-                        let text = move || {
-                            rec.get()
-                                .map(|i| cell_text(l.get(), rows[i as usize].cell(c)))
-                                .unwrap_or_default()
-                        };
-                        view! { <td class:num=numeric>{text}</td> }.into_any()
-                    }
+                    let badge = (c.kind() == ColKind::Enum).then(|| view! { <span hidden></span> });
+                    view! { <td class:num=numeric style=col_style(c)>{badge}</td> }
                 })
                 .collect_view();
-            view! { <tr aria-rowindex=rowindex>{cells}</tr> }
+            view! { <tr node_ref=tr>{cells}</tr> }
         }
     };
     let drawn = Memo::new(move |_| window.with(|(first, last, _)| last - first));
@@ -269,7 +257,7 @@ where
     let top_spacer = spacer(has_top, top);
     let bottom_spacer = spacer(has_bottom, bottom);
 
-    let colgroup = colgroup(&columns);
+    let table_style = table_style(&columns);
 
     // A scroll area its rows overflow gets a fixed height and `contain:
     // strict` (same look: it is 560 px high either way), which makes it a
@@ -317,8 +305,7 @@ where
                     }
                 }
             >
-                <table class="grid-table" aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
-                    {colgroup}
+                <table class="grid-table" style=table_style aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
                     <thead>
                         <tr aria-rowindex="1">{headers}</tr>
                     </thead>

@@ -24,16 +24,20 @@ pub(crate) fn header_text(l: Locale, c: ColId, quantity: Option<Signal<String>>)
     }
 }
 
-/// The table's column widths. They are fixed (`table-layout: fixed`), so
-/// the browser never measures the cells' text to lay the table out as rows
-/// scroll by. Given in `em`, they fit their content at any font size; a
-/// wider table shares the extra width out among them.
-pub(crate) fn colgroup(columns: &[ColId]) -> impl IntoView {
-    let cols = columns
-        .iter()
-        .map(|&c| view! { <col style:width=format!("{}em", col_width(c)) /> })
-        .collect_view();
-    view! { <colgroup>{cols}</colgroup> }
+/// A column's cells' box (style/grid.css lays each row out as a flex line):
+/// a fixed width in `em`, which fits its content at any font size, growing
+/// in proportion to it when the table is wider than the columns' sum. The
+/// browser never measures the cells' text to lay rows out as they scroll by.
+pub(crate) fn col_style(c: ColId) -> String {
+    let w = col_width(c);
+    format!("flex:{w} 0 {w}em")
+}
+
+/// The table's least width, the sum of its columns' (a narrower window
+/// scrolls the grid sideways).
+pub(crate) fn table_style(columns: &[ColId]) -> String {
+    let w: f64 = columns.iter().map(|&c| col_width(c)).sum();
+    format!("min-width:{w}em")
 }
 
 /// The classes of a status word's badge (style/grid.css).

@@ -1,0 +1,94 @@
+// Where a scroll sweep's frames go (a command, not a test): loads a page of
+// the grid benchmark, scrolls its grid top to bottom over 2 s as
+// compare.mjs does, with a Chromium trace on, and prints the main thread's
+// time per trace event (style, layout, paint, script…) and per frame.
+// usage: node bench/trace-scroll.mjs [ours|aggrid|floor]   env DIST as serve.mjs
+import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const require = createRequire(path.join(root, 'e2e/package.json'));
+const { chromium } = require('@playwright/test');
+const which = process.argv[2] || 'ours';
+const url = { ours: '/customer-activity/entitlements/bench-100k', aggrid: '/bench/aggrid.html', floor: '/bench/floor.html' }[which];
+const rowsSel = { ours: '.grid-table tbody tr:not(.spacer)', aggrid: '#grid .ag-row', floor: '#grid [role=row], #grid tr' }[which];
+const scroller = { ours: '.grid-scroll', aggrid: '#grid .ag-grid-viewport', floor: '#grid' }[which];
+
+const server = await new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, [path.join(here, 'serve.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  let buf = '';
+  child.on('exit', (c) => reject(new Error(`serve.mjs exited (${c})`)));
+  child.stdout.on('data', (d) => {
+    buf += d;
+    const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
+    if (m) resolve({ child, base: m[1] });
+  });
+});
+process.on('exit', () => server.child.kill());
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+const page = await context.newPage();
+await page.goto(server.base + url);
+await page.locator(rowsSel).first().waitFor({ timeout: 180000 });
+await page.waitForTimeout(2500);
+const cdp = await context.newCDPSession(page);
+const events = [];
+cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,v8', transferMode: 'ReportEvents' });
+const frames = await page.evaluate(
+  (sel) =>
+    new Promise((resolve) => {
+      const el = document.querySelector(sel);
+      el.scrollIntoView({ block: 'nearest' });
+      el.scrollTop = 0;
+      const max = el.scrollHeight - el.clientHeight;
+      const frames = [];
+      let start = null;
+      let last = null;
+      const step = (now) => {
+        start ??= now;
+        if (last !== null) frames.push(now - last);
+        last = now;
+        const f = Math.min(1, (now - start) / 2000);
+        el.scrollTop = f * max;
+        if (f < 1) requestAnimationFrame(step);
+        else setTimeout(() => resolve(frames), 300);
+      };
+      requestAnimationFrame(() => requestAnimationFrame(step));
+    }),
+  scroller,
+);
+await cdp.send('Tracing.end');
+await done;
+// The renderer's main thread: the thread with the most RunTask time.
+const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+const byThread = new Map();
+for (const e of complete.filter((e) => e.name === 'RunTask')) byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) || 0) + e.dur);
+const main = [...byThread].sort((a, b) => b[1] - a[1])[0][0];
+const mine = complete.filter((e) => `${e.pid}:${e.tid}` === main);
+// Self time per event name (duration minus nested children on the thread).
+mine.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+const self = new Map();
+const stack = [];
+for (const e of mine) {
+  while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+  if (stack.length) stack.at(-1).child += e.dur;
+  e.child = 0;
+  stack.push(e);
+}
+for (const e of mine) self.set(e.name, (self.get(e.name) || 0) + (e.dur - e.child) / 1000);
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+const sorted = frames.slice().sort((a, b) => a - b);
+const p = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+console.log(`${which}: ${frames.length} frames, p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms; main thread busy ${total.toFixed(0)} ms (${(total / frames.length).toFixed(1)} ms a frame)`);
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`${v.toFixed(1).padStart(8)} ms  ${(v / frames.length).toFixed(2).padStart(6)} ms/frame  ${k}`);
+await browser.close();
+server.child.kill();

@@ -1,0 +1,128 @@
+//! One row slot of the data grid's body, written directly.
+//!
+//! The body is a fixed pool of `<tr>` slots, keyed by position in the
+//! window. As the grid scrolls, each slot shows another record: one effect
+//! per slot writes its cells' text nodes (and a status cell's badge), and
+//! only those that changed. A cell is no reactive node of its own, so a
+//! scroll step costs one effect run per row instead of one per cell, and
+//! creates no elements.
+
+use crate::components::grid_cells::{badge_class, cell_text};
+use crate::domain::grid::{Cell, ColId, ColKind, GridRow};
+use crate::i18n::{self, Locale};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Text};
+
+/// What a cell's DOM holds, and what was last written to it.
+enum Out {
+    Text {
+        node: Text,
+        shown: String,
+    },
+    /// A status word: a badge span, hidden when the record has none.
+    Badge {
+        span: HtmlElement,
+        text: Text,
+        shown: Option<(&'static str, Locale)>,
+    },
+}
+
+/// A slot's cells and what they show.
+pub(crate) struct SlotCells {
+    cells: Vec<Out>,
+    /// The record and language last written (records never change while a
+    /// grid lives, so the same pair means the same texts).
+    shown: Option<(u32, Locale)>,
+    rowindex: usize,
+}
+
+impl SlotCells {
+    /// Takes hold of a slot's cells: a text node in each cell, or in its
+    /// badge span for a status column (the span is in the slot's view).
+    pub(crate) fn attach(tr: &Element, cols: &[ColId]) -> Self {
+        let doc = leptos::prelude::document();
+        let mut td = tr.first_element_child();
+        let mut cells = Vec::with_capacity(cols.len());
+        for &c in cols {
+            let Some(cell) = td else { break };
+            let node = doc.create_text_node("");
+            let host = match c.kind() {
+                ColKind::Enum => cell.first_element_child().unwrap_or_else(|| cell.clone()),
+                _ => cell.clone(),
+            };
+            let _ = host.append_child(&node);
+            cells.push(match c.kind() {
+                ColKind::Enum => Out::Badge {
+                    span: host.unchecked_into(),
+                    text: node,
+                    shown: None,
+                },
+                _ => Out::Text {
+                    node,
+                    shown: String::new(),
+                },
+            });
+            td = cell.next_element_sibling();
+        }
+        SlotCells {
+            cells,
+            shown: None,
+            rowindex: 0,
+        }
+    }
+
+    /// Shows record `rec` (its index and row) at `rowindex`, or blank cells.
+    pub(crate) fn show<R: GridRow>(
+        &mut self,
+        tr: &Element,
+        cols: &[ColId],
+        rowindex: usize,
+        rec: Option<(u32, &R)>,
+        l: Locale,
+    ) {
+        if self.rowindex != rowindex {
+            self.rowindex = rowindex;
+            let _ = tr.set_attribute("aria-rowindex", &rowindex.to_string());
+        }
+        let key = rec.map(|(i, _)| (i, l));
+        if key == self.shown && key.is_some() {
+            return;
+        }
+        self.shown = key;
+        for (out, &c) in self.cells.iter_mut().zip(cols) {
+            let cell = rec.map_or(Cell::Empty, |(_, r)| r.cell(c));
+            match out {
+                Out::Text { node, shown } => {
+                    let text = cell_text(l, cell);
+                    if *shown != text {
+                        node.set_data(&text);
+                        *shown = text;
+                    }
+                }
+                Out::Badge { span, text, shown } => {
+                    let word = match cell {
+                        Cell::Enum(w) => Some((w, l)),
+                        _ => None,
+                    };
+                    if *shown == word {
+                        continue;
+                    }
+                    match word {
+                        Some((w, l)) => {
+                            if shown.map(|s| s.0) != Some(w) {
+                                span.set_class_name(&badge_class(w));
+                            }
+                            text.set_data(i18n::enum_label(l, w));
+                            span.set_hidden(false);
+                        }
+                        None => {
+                            text.set_data("");
+                            span.set_hidden(true);
+                        }
+                    }
+                    *shown = word;
+                }
+            }
+        }
+    }
+}
