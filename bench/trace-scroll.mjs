@@ -2,7 +2,8 @@
 // the grid benchmark, scrolls its grid top to bottom over 2 s as
 // compare.mjs does, with a Chromium trace on, and prints the main thread's
 // time per trace event (style, layout, paint, script…) and per frame.
-// usage: node bench/trace-scroll.mjs [ours|aggrid|floor]   env DIST as serve.mjs
+// usage: node bench/trace-scroll.mjs [ours|aggrid|floor]   env DIST as serve.mjs;
+//   THROTTLE=2 slows the CPU twofold (CDP), to see the sweep as on a slower machine
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -39,6 +40,7 @@ await page.goto(server.base + url);
 await page.locator(rowsSel).first().waitFor({ timeout: 180000 });
 await page.waitForTimeout(2500);
 const cdp = await context.newCDPSession(page);
+if (Number(process.env.THROTTLE) > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.THROTTLE) });
 const events = [];
 cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
 const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -88,7 +90,13 @@ for (const e of mine) self.set(e.name, (self.get(e.name) || 0) + (e.dur - e.chil
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const sorted = frames.slice().sort((a, b) => a - b);
 const p = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-console.log(`${which}: ${frames.length} frames, p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms; main thread busy ${total.toFixed(0)} ms (${(total / frames.length).toFixed(1)} ms a frame)`);
+console.log(`${which}${process.env.THROTTLE ? ` (CPU ÷${process.env.THROTTLE})` : ''}: ${frames.length} frames, p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms; main thread busy ${total.toFixed(0)} ms (${(total / frames.length).toFixed(1)} ms a frame)`);
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`${v.toFixed(1).padStart(8)} ms  ${(v / frames.length).toFixed(2).padStart(6)} ms/frame  ${k}`);
+const layouts = mine.filter((e) => e.name === 'Layout' && e.args?.beginData);
+if (layouts.length) {
+  const avg = (f) => (layouts.reduce((s, e) => s + f(e), 0) / layouts.length).toFixed(0);
+  console.log(`Layout events: ${layouts.length}, objects laid out (avg) ${avg((e) => e.args.beginData.dirtyObjects)} of ${avg((e) => e.args.beginData.totalObjects)}, ${avg((e) => e.dur)} µs each`);
+}
+console.log('rows drawn:', await page.locator(rowsSel).count());
 await browser.close();
 server.child.kill();

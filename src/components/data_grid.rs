@@ -4,7 +4,7 @@
 //! filtering are index lists computed in `domain`; the state lives in the
 //! URL (`sort`, `dir`, `q`).
 
-use crate::components::grid_cells::{col_style, header_text, table_style};
+use crate::components::grid_cells::{col_flex, header_text, table_min_width};
 use crate::components::grid_slot::SlotCells;
 use crate::components::grid_index::SharedIndex;
 use crate::context::{tr, Ctx};
@@ -18,8 +18,10 @@ use std::sync::Arc;
 
 /// Fixed row height (px): it is what makes windowing exact.
 pub const ROW_HEIGHT: f64 = 41.0;
-/// Rows drawn beyond the visible ones, above and below.
-const OVERSCAN: usize = 4;
+/// Rows drawn beyond the visible ones, above and below: they hide the
+/// frame the rows lag behind a fast scroll, but each one drawn costs its
+/// layout on every scroll step.
+const OVERSCAN: usize = 2;
 /// Up to this many rows are all drawn (no windowing for small sets).
 const ALL_DRAWN: usize = 30;
 /// The scroll area's height (style/grid.css `.grid-scroll`); a scroll event
@@ -178,7 +180,7 @@ where
                 };
                 let numeric = matches!(c.kind(), ColKind::Number);
                 view! {
-                    <th scope="col" aria-sort=aria_sort class:num=numeric style=col_style(c)>
+                    <th scope="col" aria-sort=aria_sort class:num=numeric style:flex=col_flex(c)>
                         <button
                             type="button"
                             class="sort-button"
@@ -229,7 +231,7 @@ where
                 .map(|&c| {
                     let numeric = matches!(c.kind(), ColKind::Number);
                     let badge = (c.kind() == ColKind::Enum).then(|| view! { <span hidden></span> });
-                    view! { <td class:num=numeric style=col_style(c)>{badge}</td> }
+                    view! { <td class:num=numeric style:flex=col_flex(c)>{badge}</td> }
                 })
                 .collect_view();
             view! { <tr node_ref=tr>{cells}</tr> }
@@ -257,7 +259,7 @@ where
     let top_spacer = spacer(has_top, top);
     let bottom_spacer = spacer(has_bottom, bottom);
 
-    let table_style = table_style(&columns);
+    let table_min_width = table_min_width(&columns);
 
     // A scroll area its rows overflow gets a fixed height and `contain:
     // strict` (same look: it is 560 px high either way), which makes it a
@@ -305,7 +307,7 @@ where
                     }
                 }
             >
-                <table class="grid-table" style=table_style aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
+                <table class="grid-table" style:min-width=table_min_width aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
                     <thead>
                         <tr aria-rowindex="1">{headers}</tr>
                     </thead>

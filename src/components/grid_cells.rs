@@ -28,16 +28,18 @@ pub(crate) fn header_text(l: Locale, c: ColId, quantity: Option<Signal<String>>)
 /// a fixed width in `em`, which fits its content at any font size, growing
 /// in proportion to it when the table is wider than the columns' sum. The
 /// browser never measures the cells' text to lay rows out as they scroll by.
-pub(crate) fn col_style(c: ColId) -> String {
+/// (Set as a style property, not a `style` attribute, which a host page's
+/// Content Security Policy may forbid.)
+pub(crate) fn col_flex(c: ColId) -> String {
     let w = col_width(c);
-    format!("flex:{w} 0 {w}em")
+    format!("{w} 0 {w}em")
 }
 
 /// The table's least width, the sum of its columns' (a narrower window
 /// scrolls the grid sideways).
-pub(crate) fn table_style(columns: &[ColId]) -> String {
+pub(crate) fn table_min_width(columns: &[ColId]) -> String {
     let w: f64 = columns.iter().map(|&c| col_width(c)).sum();
-    format!("min-width:{w}em")
+    format!("{w}em")
 }
 
 /// The classes of a status word's badge (style/grid.css).

@@ -6,7 +6,7 @@
 //! [`DataGrid`]: crate::components::data_grid::DataGrid
 
 use crate::components::alert::Loading;
-use crate::components::grid_cells::{cell_view, col_style, header_text, table_style};
+use crate::components::grid_cells::{cell_view, col_flex, header_text, table_min_width};
 use crate::context::{tr, Ctx};
 use crate::domain::grid::{ColId, ColKind, GridRow};
 use crate::i18n::{self, Msg};
@@ -29,7 +29,7 @@ where
     R: GridRow + Send + Sync + 'static,
 {
     let l = Ctx::get().locale;
-    let table_style = table_style(&columns);
+    let table_min_width = table_min_width(&columns);
     let cols = Arc::new(columns);
     let head_cols = cols.clone();
     let headers = move || {
@@ -38,7 +38,7 @@ where
             .iter()
             .map(|&c| {
                 let numeric = matches!(c.kind(), ColKind::Number);
-                view! { <th scope="col" class:num=numeric style=col_style(c)>{header_text(l, c, Some(quantity_header))}</th> }
+                view! { <th scope="col" class:num=numeric style:flex=col_flex(c)>{header_text(l, c, Some(quantity_header))}</th> }
             })
             .collect_view()
     };
@@ -51,7 +51,7 @@ where
                     .iter()
                     .map(|&c| {
                         let numeric = matches!(c.kind(), ColKind::Number);
-                        view! { <td class:num=numeric style=col_style(c)>{cell_view(l, r.cell(c))}</td> }
+                        view! { <td class:num=numeric style:flex=col_flex(c)>{cell_view(l, r.cell(c))}</td> }
                     })
                     .collect_view();
                 view! { <tr aria-rowindex=(k + 2).to_string()>{cells}</tr> }
@@ -67,7 +67,7 @@ where
                 </p>
             </div>
             <div class="grid-scroll grid-scroll--full">
-                <table class="grid-table" style=table_style aria-label=move || label.get()>
+                <table class="grid-table" style:min-width=table_min_width aria-label=move || label.get()>
                     <thead>
                         <tr aria-rowindex="1">{headers}</tr>
                     </thead>

@@ -30,7 +30,14 @@ enum Kind {
     DateTime,
 }
 
+/// Formatted texts kept per locale, at most this many of each kind: a grid
+/// shows the same hours and dates over and over as it scrolls, and a lookup
+/// costs far less than a call into `Intl`.
+const KEPT: usize = 4096;
+
 thread_local! {
+    static NUMS: RefCell<HashMap<(Locale, u64), String>> = RefCell::new(HashMap::new());
+    static DATES: RefCell<HashMap<Locale, HashMap<Box<str>, String>>> = RefCell::new(HashMap::new());
     static FORMATTERS: RefCell<HashMap<(Locale, Kind), Function>> = RefCell::new(HashMap::new());
     static PLURALS: RefCell<HashMap<Locale, Intl::PluralRules>> = RefCell::new(HashMap::new());
 }
@@ -77,7 +84,19 @@ fn call(f: &Function, v: &JsValue) -> String {
 
 /// A number for reading: grouping and at most two decimals, per locale.
 pub fn num(l: Locale, n: f64) -> String {
-    call(&formatter(l, Kind::Number), &JsValue::from_f64(n))
+    let key = (l, n.to_bits());
+    if let Some(s) = NUMS.with(|m| m.borrow().get(&key).cloned()) {
+        return s;
+    }
+    let s = call(&formatter(l, Kind::Number), &JsValue::from_f64(n));
+    NUMS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= KEPT {
+            m.clear();
+        }
+        m.insert(key, s.clone());
+    });
+    s
 }
 
 /// Whether the locale's plural rule puts `n` in the "one" category.
@@ -112,6 +131,22 @@ pub fn date(l: Locale, d: NaiveDate) -> String {
 /// reads as the day it falls on in the browser's time zone. Unreadable
 /// values are shown as sent.
 pub fn any_date(l: Locale, s: &str) -> String {
+    if let Some(t) = DATES.with(|m| m.borrow().get(&l).and_then(|m| m.get(s)).cloned()) {
+        return t;
+    }
+    let t = format_any_date(l, s);
+    DATES.with(|m| {
+        let mut m = m.borrow_mut();
+        let m = m.entry(l).or_default();
+        if m.len() >= KEPT {
+            m.clear();
+        }
+        m.insert(s.into(), t.clone());
+    });
+    t
+}
+
+fn format_any_date(l: Locale, s: &str) -> String {
     if let Some(d) = crate::domain::dates::parse_date(s) {
         return date(l, d);
     }
