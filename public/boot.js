@@ -3,6 +3,17 @@
 // 'unsafe-inline'.
 import init, { startStandalone } from './customer-activity.js';
 
+// The signed-in user is the first thing the page asks the API for, and the
+// WebAssembly takes longer to arrive and start than that answer: ask for it
+// now. The page takes this response, once, instead of sending the same
+// request itself (src/platform.rs `take_early`); the same URL and headers as
+// its own (src/api/mod.rs), the same 20-second limit.
+const api = document.querySelector('meta[name="customer-activity:api-base"]')?.getAttribute('content') || '/api/v1';
+const url = `${api.replace(/\/+$/, '')}/me`;
+const response = fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout?.(20000) });
+response.catch(() => {}); // the page reports a failure when it takes the response
+globalThis.__caEarly = { url, response };
+
 await init({ module_or_path: new URL('./customer-activity_bg.wasm', import.meta.url) });
 startStandalone();
 

@@ -52,6 +52,21 @@ fn meta(name: &str) -> Option<String> {
     el.get_attribute("content")
 }
 
+/// The response to `url` that the loader (public/boot.js) asked for before
+/// the WebAssembly started, if it did: handed out once.
+pub fn take_early(url: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let global: js_sys::Object = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str("__caEarly");
+    let early = js_sys::Reflect::get(&global, &key).ok()?;
+    let prop = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok();
+    if early.is_undefined() || prop("url")?.as_string().as_deref() != Some(url) {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&global, &key);
+    prop("response")?.dyn_into().ok()
+}
+
 /// The standalone configuration, from `index.html`'s meta tags.
 pub fn config_from_meta() -> AppConfig {
     let d = AppConfig::default();

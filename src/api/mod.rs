@@ -214,12 +214,19 @@ impl Api {
     /// status becomes [`ApiError::Http`] with the problem details.
     async fn response(&self, path: &str, flight: &Flight) -> Result<Response, ApiError> {
         let url = format!("{}{}", self.base, path);
-        let resp = Request::get(&url)
-            .header("Accept", "application/json")
-            .abort_signal(flight.signal.as_ref())
-            .send()
-            .await
-            .map_err(|e| flight.error(e.to_string()))?;
+        let resp = match crate::platform::take_early(&url) {
+            // Asked for by the loader while the wasm arrived (the user).
+            Some(early) => JsFuture::from(early)
+                .await
+                .map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
+                .map_err(|e| early_error(&e))?,
+            None => Request::get(&url)
+                .header("Accept", "application/json")
+                .abort_signal(flight.signal.as_ref())
+                .send()
+                .await
+                .map_err(|e| flight.error(e.to_string()))?,
+        };
         let status = resp.status();
         if (200..300).contains(&status) {
             return Ok(resp);
@@ -294,6 +301,16 @@ impl Drop for Flight {
         if let (Some(h), Some(w)) = (self.timer, web_sys::window()) {
             w.clear_timeout_with_handle(h);
         }
+    }
+}
+
+/// What a failure of the loader's early request means (its time limit is
+/// `AbortSignal.timeout`, which fails with a `TimeoutError`).
+fn early_error(e: &wasm_bindgen::JsValue) -> ApiError {
+    let name = js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string());
+    match name.as_deref() {
+        Some("TimeoutError") => ApiError::Timeout,
+        _ => ApiError::Network(js_message(e)),
     }
 }
 
