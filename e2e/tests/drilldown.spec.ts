@@ -178,6 +178,35 @@ for (const type of Object.keys(RECORD_TYPES) as RecordType[]) {
   });
 }
 
+test('a status cell with no value shows no badge, also in rows drawn again after sorts', async ({ page }) => {
+  const { entitlement: e, records } = samples.supportRequest;
+  const without = records.filter((r) => !(r as { severity?: string }).severity).length;
+  test.skip(without === 0 || without === records.length, 'needs records with and without a severity');
+  const d = new DrilldownPage(page);
+  await d.goto(e.id);
+  await d.loaded();
+  const g = d.grid;
+  const i = await g.columnIndex('Severity');
+  // Per drawn row: the cell's text, and how many elements in it are shown.
+  const mismatches = () =>
+    g.rows.evaluateAll(
+      (trs, i) =>
+        trs
+          .map((tr) => tr.children[i as number])
+          .map((td) => {
+            const text = (td.textContent ?? '').trim();
+            const shown = [...td.querySelectorAll('*')].filter((el) => el.getClientRects().length > 0).length;
+            return shown === (text ? 1 : 0) ? null : `"${text}" with ${shown} shown element(s)`;
+          })
+          .filter((m) => m !== null),
+      i,
+    );
+  for (const step of ['load', 'Severity', 'Severity', 'Title', 'Severity']) {
+    if (step !== 'load') await g.sortBy(step);
+    await expect.poll(mismatches, { message: `after ${step}` }).toEqual([]);
+  }
+});
+
 test('the URL\'s q follows what is typed, and a q from history (Back, Forward) fills the box and filters', async ({ page }) => {
   const { entitlement: e, records } = samples.supportRequest;
   const titles = records.map((r) => String(r.title));

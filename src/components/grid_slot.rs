@@ -116,6 +116,9 @@ impl SlotCells {
                             span.set_hidden(false);
                         }
                         None => {
+                            // Without its class too: a badge's `display`
+                            // would override `hidden`.
+                            span.set_class_name("");
                             text.set_data("");
                             span.set_hidden(true);
                         }
