@@ -307,7 +307,9 @@ impl Drop for Flight {
 /// What a failure of the loader's early request means (its time limit is
 /// `AbortSignal.timeout`, which fails with a `TimeoutError`).
 fn early_error(e: &wasm_bindgen::JsValue) -> ApiError {
-    let name = js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string());
+    let name = js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string());
     match name.as_deref() {
         Some("TimeoutError") => ApiError::Timeout,
         _ => ApiError::Network(js_message(e)),

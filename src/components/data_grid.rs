@@ -5,8 +5,8 @@
 //! URL (`sort`, `dir`, `q`).
 
 use crate::components::grid_cells::{col_flex, header_text, table_min_width};
-use crate::components::grid_slot::SlotCells;
 use crate::components::grid_index::SharedIndex;
+use crate::components::grid_slot::SlotCells;
 use crate::context::{tr, Ctx};
 use crate::domain::grid::{
     search, sort_order, ColId, ColKind, GridRow, Query, SearchIndex, SortDir, SortSpec,
@@ -217,13 +217,15 @@ where
                         .then(|| visible.with(|v| v.get(first + k).copied()))
                         .flatten();
                     let lang = l.get();
-                    cells.get_or_insert_with(|| SlotCells::attach(&tr, &cols)).show(
-                        &tr,
-                        &cols,
-                        first + k + 2,
-                        rec.map(|i| (i, &rows[i as usize])),
-                        lang,
-                    );
+                    cells
+                        .get_or_insert_with(|| SlotCells::attach(&tr, &cols))
+                        .show(
+                            &tr,
+                            &cols,
+                            first + k + 2,
+                            rec.map(|i| (i, &rows[i as usize])),
+                            lang,
+                        );
                 });
             }
             let cells = cols
