@@ -9,40 +9,14 @@
 // usage: node bench/profile.mjs [aggrid|floor]   (default: ours)
 //   env DIST=dir serves another build of our page at / (e.g. one whose wasm
 //   keeps its name section, so wasm functions show by name).
-import { createRequire } from 'node:module';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { here, PAGES, startServer, openPage } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
-const require = createRequire(path.join(root, 'e2e/package.json'));
-const { chromium } = require('@playwright/test');
 const which = process.argv[2] || 'ours';
-const url = { ours: '/customer-activity/entitlements/bench-100k', aggrid: '/bench/aggrid.html', floor: '/bench/floor.html' }[which];
-const rowsSel = which === 'aggrid' ? '#grid .ag-row' : 'table[aria-label="Consumption details"] tbody tr:not(.spacer)';
-
-const server = await new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, [path.join(here, 'serve.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-  let buf = '';
-  child.on('exit', (c) => reject(new Error(`serve.mjs exited (${c})`)));
-  child.stdout.on('data', (d) => {
-    buf += d;
-    const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-    if (m) resolve({ child, base: m[1] });
-  });
-});
-process.on('exit', () => server.child.kill());
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-const page = await context.newPage();
+const { url, rows: rowsSel } = PAGES[which];
+const server = await startServer();
+const { browser, context, page } = await openPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
@@ -163,7 +137,7 @@ md += await profiled('sort by text (Title)', async () => {
   await header('Title').click();
   await quiet();
 });
-const scroller = { ours: '.grid-scroll', aggrid: '#grid .ag-grid-viewport', floor: '#grid' }[which];
+const { scroller } = PAGES[which];
 md += await profiled('scroll sweep (2 s, top to bottom)', () =>
   page.evaluate(
     (sel) =>

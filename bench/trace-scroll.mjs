@@ -4,38 +4,12 @@
 // time per trace event (style, layout, paint, script…) and per frame.
 // usage: node bench/trace-scroll.mjs [ours|aggrid|floor]   env DIST as serve.mjs;
 //   THROTTLE=2 slows the CPU twofold (CDP), to see the sweep as on a slower machine
-import { createRequire } from 'node:module';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PAGES, startServer, openPage } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
-const require = createRequire(path.join(root, 'e2e/package.json'));
-const { chromium } = require('@playwright/test');
 const which = process.argv[2] || 'ours';
-const url = { ours: '/customer-activity/entitlements/bench-100k', aggrid: '/bench/aggrid.html', floor: '/bench/floor.html' }[which];
-const rowsSel = { ours: '.grid-table tbody tr:not(.spacer)', aggrid: '#grid .ag-row', floor: '#grid [role=row], #grid tr' }[which];
-const scroller = { ours: '.grid-scroll', aggrid: '#grid .ag-grid-viewport', floor: '#grid' }[which];
-
-const server = await new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, [path.join(here, 'serve.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-  let buf = '';
-  child.on('exit', (c) => reject(new Error(`serve.mjs exited (${c})`)));
-  child.stdout.on('data', (d) => {
-    buf += d;
-    const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-    if (m) resolve({ child, base: m[1] });
-  });
-});
-process.on('exit', () => server.child.kill());
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-const page = await context.newPage();
+const { url, rows: rowsSel, scroller } = PAGES[which];
+const server = await startServer();
+const { browser, context, page } = await openPage();
 await page.goto(server.base + url);
 await page.locator(rowsSel).first().waitFor({ timeout: 180000 });
 await page.waitForTimeout(2500);
