@@ -354,7 +354,7 @@ impl<T: Streamed> StreamDecoder<T> {
             whole = std::mem::take(&mut self.item);
             &whole
         };
-        let text = String::from_utf8_lossy(bytes);
+        let text = utf8_lossy(bytes);
         if let Err(e) = self.list.push_item(self.index, &text) {
             self.fatal = Some(format!("{} item {}: {e}", T::LIST, self.index));
         }
@@ -373,7 +373,7 @@ impl<T: Streamed> StreamDecoder<T> {
         if let Some(m) = self.fatal {
             return Err(DecodeError(m));
         }
-        let text = String::from_utf8_lossy(&self.skeleton);
+        let text = utf8_lossy(&self.skeleton);
         let mut value: T = serde_json::from_str(&text).map_err(|e| DecodeError(e.to_string()))?;
         if matches!(self.mode, Mode::List | Mode::Item) {
             // Unreachable in practice: the skeleton is cut short too.
@@ -384,6 +384,17 @@ impl<T: Streamed> StreamDecoder<T> {
         }
         let issues = value.take_issues();
         Ok(Decoded { value, issues })
+    }
+}
+
+/// The text of `bytes`, invalid sequences replaced (as a browser's
+/// `TextDecoder` does with a whole body). Valid text, the usual case, is
+/// checked by `str::from_utf8`, which runs over ASCII many bytes at a time;
+/// `from_utf8_lossy` alone checks byte by byte.
+fn utf8_lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.into(),
+        Err(_) => String::from_utf8_lossy(bytes),
     }
 }
 
@@ -413,6 +424,26 @@ mod tests {
             d.push(c);
         }
         d.finish()
+    }
+
+    /// Bytes that are not UTF-8 (in an item and outside the list) read as
+    /// the whole body read lossily does: replaced, not failing.
+    #[test]
+    fn invalid_utf8_is_replaced_as_in_a_lossy_whole_body() {
+        let mut body = DOC.as_bytes().to_vec();
+        let ada = body.windows(3).position(|w| w == b"Ada").unwrap();
+        body.splice(ada + 1..ada + 1, [0xff, 0xfe]);
+        let extra = body.windows(5).position(|w| w == b"extra").unwrap();
+        body.insert(extra + 1, 0xc3);
+        let lossy = String::from_utf8_lossy(&body).into_owned();
+        assert!(lossy.contains("A\u{fffd}\u{fffd}da"));
+        let want = decode::<EntitlementActivity>(&lossy).unwrap();
+        assert_eq!(want.value.records.len(), 2);
+        for size in [1, 2, 3, 7, 64, body.len()] {
+            let got = chunked(&body, size).unwrap();
+            assert_eq!(got.value, want.value, "chunks of {size}");
+            assert_eq!(got.issues, want.issues, "chunks of {size}");
+        }
     }
 
     #[test]
