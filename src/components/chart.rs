@@ -77,6 +77,8 @@ pub fn draw(
     fmt_x: &dyn Fn(i64) -> String,
     fmt_y: &dyn Fn(f64) -> String,
 ) -> Result<(), String> {
+    // Two buckets per pixel column: what a long list draws is the same.
+    let points = crate::domain::forecast::thin(&data.points, 2 * canvas.width() as usize);
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     root.fill(&TRANSPARENT).map_err(|e| e.to_string())?;
@@ -137,9 +139,9 @@ pub fn draw(
             .map_err(|e| e.to_string())?;
     }
     // A step line: consumption holds until the next record.
-    let mut steps = Vec::with_capacity(data.points.len() * 2);
+    let mut steps = Vec::with_capacity(points.len() * 2);
     let mut prev = 0.0;
-    for &(x, y) in &data.points {
+    for &(x, y) in &points {
         steps.push((x as f64, prev));
         steps.push((x as f64, y));
         prev = y;

@@ -52,6 +52,45 @@ pub fn cumulative(records: &[ActivityRecord]) -> Vec<(i64, f64)> {
     pts
 }
 
+/// The points of a line worth drawing: at most four per `buckets`-th of
+/// the time range (the first, lowest, highest and last point in it), in
+/// time order. With at least as many buckets as the chart has pixel
+/// columns, the line covers the same pixels as with every point; a long
+/// list has a hundred times more points than that. `points` are in time
+/// order.
+pub fn thin(points: &[(i64, f64)], buckets: usize) -> Vec<(i64, f64)> {
+    if buckets == 0 || points.len() <= 4 * buckets {
+        return points.to_vec();
+    }
+    let x0 = points[0].0;
+    let span = (points[points.len() - 1].0 - x0).max(1) as f64;
+    let bucket = |x: i64| ((((x - x0) as f64 / span) * buckets as f64) as usize).min(buckets - 1);
+    let mut out = Vec::with_capacity(4 * buckets);
+    let mut i = 0;
+    while i < points.len() {
+        let b = bucket(points[i].0);
+        let (mut lo, mut hi, mut j) = (i, i, i);
+        while j < points.len() && bucket(points[j].0) == b {
+            if points[j].1 < points[lo].1 {
+                lo = j;
+            }
+            if points[j].1 > points[hi].1 {
+                hi = j;
+            }
+            j += 1;
+        }
+        let mut keep = [i, lo, hi, j - 1];
+        keep.sort_unstable();
+        for (n, &k) in keep.iter().enumerate() {
+            if n == 0 || keep[n - 1] != k {
+                out.push(points[k]);
+            }
+        }
+        i = j;
+    }
+    out
+}
+
 /// The forecast for a capped entitlement of the period `[start, end]`, or
 /// `None` when there is no cap, the period is over or not begun, or there
 /// are too few records to say.
@@ -145,6 +184,51 @@ fn project(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn thin_keeps_a_short_line_whole() {
+        let pts: Vec<(i64, f64)> = (0..40).map(|i| (i * 10, i as f64)).collect();
+        assert_eq!(thin(&pts, 10), pts);
+        assert_eq!(thin(&pts, 0), pts);
+        assert!(thin(&[], 10).is_empty());
+    }
+
+    #[test]
+    fn thin_keeps_each_buckets_ends_and_extremes() {
+        // 10,000 points over 0..100,000 ms, up and down, in 50 buckets.
+        let pts: Vec<(i64, f64)> = (0..10_000)
+            .map(|i| (i * 10, ((i * 7919) % 1000) as f64 - (i % 3) as f64))
+            .collect();
+        let out = thin(&pts, 50);
+        assert!(out.len() <= 200, "{} points", out.len());
+        assert_eq!(out.first(), pts.first());
+        assert_eq!(out.last(), pts.last());
+        assert!(
+            out.windows(2).all(|w| w[0].0 < w[1].0),
+            "in time order, no repeats"
+        );
+        assert!(
+            out.iter().all(|p| pts.contains(p)),
+            "only points of the line"
+        );
+        // Every bucket's lowest and highest point is kept.
+        for b in 0..50i64 {
+            let inb: Vec<_> = pts
+                .iter()
+                .filter(|p| p.0 * 50 / 99_990 == b || (b == 49 && p.0 == 99_990))
+                .collect();
+            let lo = inb.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+            let hi = inb.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+            assert!(
+                out.iter().any(|p| p.1 == lo && inb.contains(&p)),
+                "bucket {b} low"
+            );
+            assert!(
+                out.iter().any(|p| p.1 == hi && inb.contains(&p)),
+                "bucket {b} high"
+            );
+        }
+    }
+
     use super::*;
     use crate::domain::fixtures::*;
 

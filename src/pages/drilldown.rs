@@ -27,6 +27,8 @@ use std::sync::Arc;
 struct Records {
     records: Arc<Vec<ActivityRecord>>,
     findings: Vec<Finding>,
+    /// Consumption to date over time, for the chart and the forecast.
+    series: Vec<(i64, f64)>,
 }
 
 /// Only http(s) URLs become links; anything else (`javascript:`, `data:`)
@@ -54,15 +56,23 @@ pub fn DrilldownPage() -> impl IntoView {
                 preview.try_set(Some(Arc::new(first)));
             });
             let d = api.entitlement_activity(&id, Some(show)).await?;
+            // What follows the download takes a while for a long list: each
+            // step in a task of its own, so the page can paint and answer
+            // input in between.
+            crate::platform::next_task().await;
             let mut findings = unreadable(&d.issues);
             findings.extend(check_records(
                 &id,
                 &d.value.entitlement_id,
                 &d.value.records,
             ));
+            crate::platform::next_task().await;
+            let series = cumulative(&d.value.records.items);
+            crate::platform::next_task().await;
             Ok(Records {
                 records: Arc::new(d.value.records.items),
                 findings,
+                series,
             })
         }
     });
@@ -248,7 +258,7 @@ fn RecordsView(
     let l = ctx.locale;
     let today = ctx.today;
     let records = r.records.clone();
-    let series = cumulative(&records);
+    let series = r.series.clone();
     let fc = period.and_then(|(s, e)| {
         forecast(&series, usage.purchased, usage.consumed, s, e, today).map(|f| (f, e))
     });
