@@ -312,6 +312,11 @@ async function run(browser, base, key, query) {
     });
     r.afterData = r.ready != null && r.dataEnd != null ? r.ready - r.dataEnd : null;
     await sleep(1000); // let the page finish what it does after its first rows
+    // Long tasks from navigation to a second after every record was ready.
+    [r.loadLongest, r.loadLongMs] = await page.evaluate(() => {
+      const d = window.__bench.longtasks.map(([, d]) => d);
+      return [Math.max(0, ...d), d.reduce((s, x) => s + x, 0)];
+    });
     r.rows = await page.evaluate(() => window.__bench.rowCount());
     r.memLoad = await memory(page, cdp);
 
@@ -401,7 +406,7 @@ for (let i = 0; i < ITER; i++) {
     const f = (x) => (x == null ? '–' : x.toFixed(0));
     console.error(
       `#${i + 1} ${k.padEnd(6)} load ${f(r.load)} ms, ready ${f(r.ready)} ms (data at ${f(r.dataEnd)})  filter ${(r.filter || []).map(f).join('/')} ms  sort ${f(r.sortNum)}/${f(r.sortText)} ms  ` +
-        `frame p95 ${f(r.frameP95)} max ${f(r.frameMax)} ms  heap ${f(r.memLoad?.js / 1048576)}+${f(r.memLoad?.wasm / 1048576)} MB  rows ${r.rows}` +
+        `longest task ${f(r.loadLongest)} ms  frame p95 ${f(r.frameP95)} max ${f(r.frameMax)} ms  heap ${f(r.memLoad?.js / 1048576)}+${f(r.memLoad?.wasm / 1048576)} MB  rows ${r.rows}` +
         (r.error ? `  ERROR ${r.error}` : ''),
     );
   }
@@ -424,6 +429,8 @@ for (const k of ORDER) {
     ready: median(all((r) => r.ready)),
     dataEnd: median(all((r) => r.dataEnd)),
     afterData: median(all((r) => r.afterData)),
+    loadLongest: median(all((r) => r.loadLongest)),
+    loadLongMs: median(all((r) => r.loadLongMs)),
     filterMed: median(filt),
     filterP95: pct(filt, 95),
     sortNum: median(all((r) => r.sortNum)),
@@ -459,6 +466,8 @@ const rows = [
   ['load → every record ready: rows and count (ms)', 'ready', 0],
   ['↳ navigation → 100k-record response complete (ms)', 'dataEnd', 0],
   ['↳ response complete → every record ready (ms)', 'afterData', 0],
+  ['load: longest task, until 1 s after every record ready (ms)', 'loadLongest', 0],
+  ['load: long tasks, total ms over the same time', 'loadLongMs', 0],
   ['filter keystroke → paint, median (ms)', 'filterMed', 1],
   ['filter keystroke → paint, p95 (ms)', 'filterP95', 1],
   ['sort by number (Hours) → paint (ms)', 'sortNum', 0],
@@ -518,7 +527,7 @@ md += `
 
 - **Bytes**: the bodies of every JS, wasm and CSS response of one load of each page (Playwright \`response.body()\`), compressed here with gzip -9 and brotli q11 (the servers send them uncompressed on loopback). Ours includes the loader, the wasm-bindgen glue and all its stylesheets; AG Grid's CSS is injected by its JS (theming API).
 - **Times** are taken inside the page with \`performance.now()\`: a MutationObserver watches the grid, and once per frame a \`requestAnimationFrame → setTimeout(0)\` check (it runs after that frame is painted) tests the expected state: rows present (load); the query taken in (\`data-q\`, which each page sets once the filter is applied: ours on the grid, the others on \`<html>\`; ours writes the URL's \`q\` a frame later); the header's \`aria-sort\` (sort). The figure is the first such check after the last DOM change, confirmed by 3 quiet frames. Starts: navigation start (load), the \`keydown\` event's \`timeStamp\` (filter: the query typed one key at a time with \`keyboard.press\`), the \`click\` event's \`timeStamp\` (sort: a click on the header, Hours then Title).
-- **Load split**: "first rows painted" is the first frame with a row; "every record ready" the first frame with rows and the grid's record count (ours shows the first 30 rows of a body over 4 MB while the rest streams in, and its count only once every record is in; AG Grid and the floor show both at once). The Resource Timing \`responseEnd\` of the 100,000-record request; "response complete → every record ready" is what is left of decoding, building the model and rendering once the last byte is in (ours decodes while the body downloads, so its responseEnd already includes most of its decoding).
+- **Load split**: "first rows painted" is the first frame with a row; "every record ready" the first frame with rows and the grid's record count (ours shows the first 30 rows of a body over 4 MB while the rest streams in, and its count only once every record is in; AG Grid and the floor show both at once). The Resource Timing \`responseEnd\` of the 100,000-record request; "response complete → every record ready" is what is left of decoding, building the model and rendering once the last byte is in (ours decodes while the body downloads, so its responseEnd already includes most of its decoding). "Load: longest task" is the longest \`longtask\` entry (main-thread work of 50 ms or more, which delays input) from navigation to a second after every record was ready, the wasm's compilation included; the total sums them.
 - **Scroll sweep**: the grid's scroll element (ours \`.grid-scroll\`, AG \`.ag-grid-viewport\`, floor \`#grid\`) is scrolled into view, then \`scrollTop\` moves top → bottom in proportion to elapsed time over 2 s, once per animation frame (~120 steps of ~34,000 px: every frame shows new rows); frame time = interval between rAF callbacks; long tasks from \`PerformanceObserver({type: 'longtask'})\`. Per-run p95 and max, median over runs.
 - **Memory**: CDP \`HeapProfiler.collectGarbage\` (twice), then \`Runtime.getHeapUsage\` \`usedSize\` (the page's V8 heap); wasm = the \`byteLength\` of every \`WebAssembly.Memory\` exported by the page's wasm instances, found by an init script that wraps \`WebAssembly.instantiate\`/\`instantiateStreaming\` (the pages are not changed). \`performance.measureUserAgentSpecificMemory\` needs cross-origin isolation and reports late, so it is not used. "After 10 cycles": 10 × (a 3–5-letter query filled, cleared, a header clicked). DOM nodes: CDP \`Memory.getDOMCounters\`.
 - **Rows**: elements matching each grid's row selector (ours/floor \`tbody tr:not(.spacer)\`, AG \`.ag-row\`) after load.
