@@ -46,3 +46,34 @@ export async function openPage() {
   const page = await context.newPage();
   return { browser, context, page };
 }
+
+/**
+ * The scroll sweep of bench/compare.mjs: the grid's scroller scrolled into
+ * view, then moved top to bottom over 2 s, once per animation frame.
+ * Resolves to the intervals between frames (ms).
+ */
+export function sweep(page, scroller) {
+  return page.evaluate(
+    (sel) =>
+      new Promise((resolve) => {
+        const el = document.querySelector(sel);
+        el.scrollIntoView({ block: 'nearest' });
+        el.scrollTop = 0;
+        const max = el.scrollHeight - el.clientHeight;
+        const frames = [];
+        let start = null;
+        let last = null;
+        const step = (now) => {
+          start ??= now;
+          if (last !== null) frames.push(now - last);
+          last = now;
+          const f = Math.min(1, (now - start) / 2000);
+          el.scrollTop = f * max;
+          if (f < 1) requestAnimationFrame(step);
+          else setTimeout(() => resolve(frames), 300);
+        };
+        requestAnimationFrame(() => requestAnimationFrame(step));
+      }),
+    scroller,
+  );
+}

@@ -11,7 +11,7 @@
 //   keeps its name section, so wasm functions show by name).
 import fs from 'node:fs';
 import path from 'node:path';
-import { here, PAGES, startServer, openPage } from './harness.mjs';
+import { here, PAGES, startServer, openPage, sweep } from './harness.mjs';
 
 const which = process.argv[2] || 'ours';
 const { url, rows: rowsSel } = PAGES[which];
@@ -143,27 +143,7 @@ md += await profiled('sort by text (Title)', async () => {
   await quiet();
 });
 const { scroller } = PAGES[which];
-md += await profiled('scroll sweep (2 s, top to bottom)', () =>
-  page.evaluate(
-    (sel) =>
-      new Promise((resolve) => {
-        const el = document.querySelector(sel);
-        el.scrollIntoView({ block: 'nearest' });
-        el.scrollTop = 0;
-        const max = el.scrollHeight - el.clientHeight;
-        let start = null;
-        const step = (now) => {
-          start ??= now;
-          const f = Math.min(1, (now - start) / 2000);
-          el.scrollTop = f * max;
-          if (f < 1) requestAnimationFrame(step);
-          else setTimeout(resolve, 100);
-        };
-        requestAnimationFrame(step);
-      }),
-    scroller,
-  ),
-);
+md += await profiled('scroll sweep (2 s, top to bottom)', () => sweep(page, scroller));
 await browser.close();
 server.child.kill();
 console.log(md);

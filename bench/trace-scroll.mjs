@@ -4,7 +4,7 @@
 // time per trace event (style, layout, paint, script…) and per frame.
 // usage: node bench/trace-scroll.mjs [ours|aggrid|floor]   env DIST as serve.mjs;
 //   THROTTLE=2 slows the CPU twofold (CDP), to see the sweep as on a slower machine
-import { PAGES, startServer, openPage } from './harness.mjs';
+import { PAGES, startServer, openPage, sweep } from './harness.mjs';
 
 const which = process.argv[2] || 'ours';
 const { url, rows: rowsSel, scroller } = PAGES[which];
@@ -19,29 +19,7 @@ const events = [];
 cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
 const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
 await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,v8', transferMode: 'ReportEvents' });
-const frames = await page.evaluate(
-  (sel) =>
-    new Promise((resolve) => {
-      const el = document.querySelector(sel);
-      el.scrollIntoView({ block: 'nearest' });
-      el.scrollTop = 0;
-      const max = el.scrollHeight - el.clientHeight;
-      const frames = [];
-      let start = null;
-      let last = null;
-      const step = (now) => {
-        start ??= now;
-        if (last !== null) frames.push(now - last);
-        last = now;
-        const f = Math.min(1, (now - start) / 2000);
-        el.scrollTop = f * max;
-        if (f < 1) requestAnimationFrame(step);
-        else setTimeout(() => resolve(frames), 300);
-      };
-      requestAnimationFrame(() => requestAnimationFrame(step));
-    }),
-  scroller,
-);
+const frames = await sweep(page, scroller);
 await cdp.send('Tracing.end');
 await done;
 // The renderer's main thread: the thread with the most RunTask time.
