@@ -35,9 +35,39 @@ enum Kind {
 /// costs far less than a call into `Intl`.
 const KEPT: usize = 4096;
 
+/// Texts already formatted, per locale, by what they were made from.
+type Kept<K> = RefCell<HashMap<Locale, HashMap<K, String>>>;
+
+/// The text kept for `key` in `l`, else `make`'s, then kept (a locale's
+/// texts are all dropped once it holds [`KEPT`]).
+fn kept<Q>(
+    cache: &'static std::thread::LocalKey<Kept<Q::Owned>>,
+    l: Locale,
+    key: &Q,
+    make: impl FnOnce() -> String,
+) -> String
+where
+    Q: ToOwned + std::hash::Hash + Eq + ?Sized,
+    Q::Owned: std::hash::Hash + Eq,
+{
+    if let Some(t) = cache.with(|m| m.borrow().get(&l).and_then(|m| m.get(key)).cloned()) {
+        return t;
+    }
+    let t = make();
+    cache.with(|m| {
+        let mut m = m.borrow_mut();
+        let m = m.entry(l).or_default();
+        if m.len() >= KEPT {
+            m.clear();
+        }
+        m.insert(key.to_owned(), t.clone());
+    });
+    t
+}
+
 thread_local! {
-    static NUMS: RefCell<HashMap<(Locale, u64), String>> = RefCell::new(HashMap::new());
-    static DATES: RefCell<HashMap<Locale, HashMap<Box<str>, String>>> = RefCell::new(HashMap::new());
+    static NUMS: Kept<u64> = RefCell::new(HashMap::new());
+    static DATES: Kept<String> = RefCell::new(HashMap::new());
     static FORMATTERS: RefCell<HashMap<(Locale, Kind), Function>> = RefCell::new(HashMap::new());
     static PLURALS: RefCell<HashMap<Locale, Intl::PluralRules>> = RefCell::new(HashMap::new());
 }
@@ -84,19 +114,9 @@ fn call(f: &Function, v: &JsValue) -> String {
 
 /// A number for reading: grouping and at most two decimals, per locale.
 pub fn num(l: Locale, n: f64) -> String {
-    let key = (l, n.to_bits());
-    if let Some(s) = NUMS.with(|m| m.borrow().get(&key).cloned()) {
-        return s;
-    }
-    let s = call(&formatter(l, Kind::Number), &JsValue::from_f64(n));
-    NUMS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= KEPT {
-            m.clear();
-        }
-        m.insert(key, s.clone());
-    });
-    s
+    kept(&NUMS, l, &n.to_bits(), || {
+        call(&formatter(l, Kind::Number), &JsValue::from_f64(n))
+    })
 }
 
 /// Whether the locale's plural rule puts `n` in the "one" category.
@@ -131,19 +151,7 @@ pub fn date(l: Locale, d: NaiveDate) -> String {
 /// reads as the day it falls on in the browser's time zone. Unreadable
 /// values are shown as sent.
 pub fn any_date(l: Locale, s: &str) -> String {
-    if let Some(t) = DATES.with(|m| m.borrow().get(&l).and_then(|m| m.get(s)).cloned()) {
-        return t;
-    }
-    let t = format_any_date(l, s);
-    DATES.with(|m| {
-        let mut m = m.borrow_mut();
-        let m = m.entry(l).or_default();
-        if m.len() >= KEPT {
-            m.clear();
-        }
-        m.insert(s.into(), t.clone());
-    });
-    t
+    kept(&DATES, l, s, || format_any_date(l, s))
 }
 
 fn format_any_date(l: Locale, s: &str) -> String {
