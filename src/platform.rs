@@ -85,8 +85,17 @@ pub fn config_from_meta() -> AppConfig {
 
 /// Offers `content` as a file download.
 pub fn download(filename: &str, content: &str, mime: &str) -> Result<(), String> {
+    save(filename, &wasm_bindgen::JsValue::from_str(content), mime)
+}
+
+/// Saves bytes as a file (an `.xlsx` workbook).
+pub fn download_bytes(filename: &str, content: &[u8], mime: &str) -> Result<(), String> {
+    save(filename, &js_sys::Uint8Array::from(content).into(), mime)
+}
+
+fn save(filename: &str, content: &wasm_bindgen::JsValue, mime: &str) -> Result<(), String> {
     let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let parts = js_sys::Array::of1(content);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;

@@ -1,18 +1,17 @@
 //! The data grid: sortable columns (`aria-sort`), a Filter rows searchbox,
 //! the count of matching rows in a live region, and a virtualised body, so
 //! the DOM holds only the rows in sight however many there are. Sorting and
-//! filtering are index lists computed in `domain`; the state lives in the
-//! URL (`sort`, `dir`, `q`).
+//! filtering are index lists computed in `domain`. The grid owns no state
+//! of its own beyond scrolling: the page gives it the sort and the filter
+//! text and is called back when the user changes them (the page keeps them
+//! in the URL).
 
-use crate::components::grid_cells::{col_flex, header_text, table_min_width};
+use crate::components::grid_cells::{col_flex, header_text, linked, table_min_width};
 use crate::components::grid_index::SharedIndex;
 use crate::components::grid_slot::SlotCells;
 use crate::context::{tr, Ctx};
-use crate::domain::grid::{
-    search, sort_order, ColId, ColKind, GridRow, Query, SearchIndex, SortDir, SortSpec,
-};
+use crate::domain::grid::{search, sort_order, ColId, ColKind, GridRow, Query, SortDir, SortSpec};
 use crate::i18n::{self, Locale, Msg};
-use crate::pages::url::{led_query, query_setter, query_value};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -27,38 +26,6 @@ const ALL_DRAWN: usize = 30;
 /// The scroll area's height (style/grid.css `.grid-scroll`); a scroll event
 /// measures the real one.
 const INITIAL_VIEWPORT: f64 = 560.0;
-/// The grid's current sort, from the URL.
-pub fn sort_from_url(sort: Option<String>, dir: Option<String>) -> Option<SortSpec> {
-    let col = ColId::from_key(sort.as_deref()?)?;
-    Some(SortSpec {
-        col,
-        dir: SortDir::from_query(dir.as_deref()),
-    })
-}
-
-/// The rows a grid shows for a sort and filter, as indices (used by exports
-/// to write exactly what is shown).
-pub fn visible_order<R: GridRow>(
-    rows: &[R],
-    cols: &[ColId],
-    l: Locale,
-    sort: Option<SortSpec>,
-    q: &str,
-) -> Vec<u32> {
-    let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
-    let order = sort_order(rows, sort, &label);
-    let query = Query::parse(q);
-    if query.is_empty() {
-        return order;
-    }
-    search(
-        &SearchIndex::build(rows, cols, &label),
-        &order,
-        &query,
-        None,
-    )
-}
-
 #[component]
 pub fn DataGrid<R>(
     /// The table's accessible name (also its visible heading's text).
@@ -69,18 +36,23 @@ pub fn DataGrid<R>(
     /// Header of the quantity column (the entitlement's unit).
     #[prop(optional, into)]
     quantity_header: Option<Signal<String>>,
+    /// The sort the rows are shown in.
+    #[prop(into)]
+    sort: Signal<Option<SortSpec>>,
+    /// Called with the new sort when a header is clicked.
+    on_sort: Callback<SortSpec>,
+    /// The Filter rows text the rows are filtered by.
+    #[prop(into)]
+    query: Signal<String>,
+    /// Called with the text as the user types in Filter rows.
+    on_query: Callback<String>,
 ) -> impl IntoView
 where
     R: GridRow + Send + Sync + 'static,
 {
     let ctx = Ctx::get();
     let l = ctx.locale;
-    // The filter text the grid applies; the URL's `q` follows it.
-    let (q, type_q) = led_query("q");
-    let sort_q = query_value("sort");
-    let dir_q = query_value("dir");
-    let set = query_setter();
-    let sort = Memo::new(move |_| sort_from_url(sort_q.get(), dir_q.get()));
+    let q = query;
     let columns = Arc::new(columns);
 
     // Sorting re-runs only when the sort or language changes; typing only
@@ -172,7 +144,6 @@ where
             .iter()
             .map(|&c| {
                 let text = header_text(l, c, quantity_header);
-                let set = set.clone();
                 let aria_sort = move || match sort.get() {
                     Some(s) if s.col == c && s.dir == SortDir::Asc => "ascending",
                     Some(s) if s.col == c => "descending",
@@ -185,8 +156,7 @@ where
                             type="button"
                             class="sort-button"
                             on:click=move |_| {
-                                let s = SortSpec::clicked(sort.get_untracked(), c);
-                                set(&[("sort", Some(c.key())), ("dir", Some(s.dir.as_query()))], false);
+                                on_sort.run(SortSpec::clicked(sort.get_untracked(), c));
                             }
                         >
                             {text}
@@ -233,7 +203,9 @@ where
                 .map(|&c| {
                     let numeric = matches!(c.kind(), ColKind::Number);
                     let badge = (c.kind() == ColKind::Enum).then(|| view! { <span hidden></span> });
-                    view! { <td class:num=numeric style:flex=col_flex(c)>{badge}</td> }
+                    let link = linked(c)
+                        .then(|| view! { <a target="_blank" rel="noopener noreferrer"></a> });
+                    view! { <td class:num=numeric style:flex=col_flex(c)>{badge}{link}</td> }
                 })
                 .collect_view();
             view! { <tr node_ref=tr>{cells}</tr> }
@@ -283,7 +255,7 @@ where
 
     view! {
         // `data-q`: the query the rows shown were filtered by.
-        <div class="grid" data-q=move || q.get()>
+        <div class="grid" class:grid--wrap=move || visible.with(|v| v.len()) <= ALL_DRAWN data-q=move || q.get()>
             <div class="grid-tools">
                 <div class="field field--search">
                     <label for=search_id.clone()>{tr(Msg::FilterRows)}</label>
@@ -292,7 +264,7 @@ where
                         type="search"
                         autocomplete="off"
                         prop:value=move || q.get()
-                        on:input=move |ev| type_q(event_target_value(&ev))
+                        on:input=move |ev| on_query.run(event_target_value(&ev))
                     />
                 </div>
                 <p class="grid-count" role="status" aria-live="polite">{count_text}</p>

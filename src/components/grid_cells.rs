@@ -16,6 +16,12 @@ pub(crate) fn cell_text(l: Locale, cell: Cell<'_>) -> String {
     }
 }
 
+/// Whether a column's cells link to the record in Services Hub (when the
+/// record has an http(s) `url`): the case number and the engagement.
+pub(crate) fn linked(c: ColId) -> bool {
+    matches!(c, ColId::CaseNumber | ColId::EngagementId)
+}
+
 /// A column's header text (the quantity column's names the unit).
 pub(crate) fn header_text(l: Locale, c: ColId, quantity: Option<Signal<String>>) -> String {
     match (c, quantity) {
@@ -64,6 +70,8 @@ fn col_width(c: ColId) -> f64 {
     match (c, c.kind()) {
         (Title | Activity | ServiceName | Assessment, _) => 14.0,
         (CaseNumber, _) => 13.0,
+        (EngagementId, _) => 9.0,
+        (Reason | Classification, _) => 13.0,
         (_, ColKind::Text) => 9.5,
         (_, ColKind::Date) => 8.5,
         (_, ColKind::Enum) => 7.5,

@@ -7,8 +7,9 @@
 //! scroll step costs one effect run per row instead of one per cell, and
 //! creates no elements.
 
-use crate::components::grid_cells::{badge_class, cell_text};
+use crate::components::grid_cells::{badge_class, cell_text, linked};
 use crate::domain::grid::{Cell, ColId, ColKind, GridRow};
+use crate::domain::text::http_url;
 use crate::i18n::{self, Locale};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Text};
@@ -24,6 +25,14 @@ enum Out {
         span: HtmlElement,
         text: Text,
         shown: Option<(&'static str, Locale)>,
+    },
+    /// A case number or engagement: a link when the record's URL is
+    /// http(s), else the same element without `href` (plain text).
+    Link {
+        a: Element,
+        node: Text,
+        shown: String,
+        href: Option<String>,
     },
 }
 
@@ -47,11 +56,18 @@ impl SlotCells {
             let Some(cell) = td else { break };
             let node = doc.create_text_node("");
             let host = match c.kind() {
+                _ if linked(c) => cell.first_element_child().unwrap_or_else(|| cell.clone()),
                 ColKind::Enum => cell.first_element_child().unwrap_or_else(|| cell.clone()),
                 _ => cell.clone(),
             };
             let _ = host.append_child(&node);
             cells.push(match c.kind() {
+                _ if linked(c) => Out::Link {
+                    a: host,
+                    node,
+                    shown: String::new(),
+                    href: None,
+                },
                 ColKind::Enum => Out::Badge {
                     span: host.unchecked_into(),
                     text: node,
@@ -89,11 +105,36 @@ impl SlotCells {
             return;
         }
         self.shown = key;
+        let url = rec.and_then(|(_, r)| r.url()).and_then(http_url);
         for (out, &c) in self.cells.iter_mut().zip(cols) {
             let cell = rec.map_or(Cell::Empty, |(_, r)| r.cell(c));
             match out {
                 Out::Text { node, shown } => {
                     let text = cell_text(l, cell);
+                    if *shown != text {
+                        node.set_data(&text);
+                        *shown = text;
+                    }
+                }
+                Out::Link {
+                    a,
+                    node,
+                    shown,
+                    href,
+                } => {
+                    let text = cell_text(l, cell);
+                    let want = url.filter(|_| !text.is_empty());
+                    if href.as_deref() != want {
+                        match want {
+                            Some(u) => {
+                                let _ = a.set_attribute("href", u);
+                            }
+                            None => {
+                                let _ = a.remove_attribute("href");
+                            }
+                        }
+                        *href = want.map(str::to_owned);
+                    }
                     if *shown != text {
                         node.set_data(&text);
                         *shown = text;

@@ -3,7 +3,9 @@
 use super::view::WorkspaceSel;
 use ca_contract::{AdditionalCase, CaseService, Me};
 
-/// The cases whose workspace is selected (a case without one is in none).
+/// The cases of the Workspace selection: those whose workspace is
+/// selected, and under All workspaces also those of no workspace (a missing
+/// or unmapped contract: the very cases this view explains).
 pub fn cases_in_view<'a>(
     cases: &'a [AdditionalCase],
     sel: &WorkspaceSel,
@@ -11,12 +13,17 @@ pub fn cases_in_view<'a>(
 ) -> Vec<&'a AdditionalCase> {
     cases
         .iter()
-        .filter(|c| {
-            c.workspace_id
-                .as_deref()
-                .is_some_and(|w| sel.includes(w, me))
+        .filter(|c| match c.workspace_id.as_deref() {
+            Some(w) => sel.includes(w, me),
+            None => *sel == WorkspaceSel::All,
         })
         .collect()
+}
+
+/// The cases of no workspace (counted in a note when one workspace is
+/// selected).
+pub fn cases_without_workspace(cases: &[AdditionalCase]) -> usize {
+    cases.iter().filter(|c| c.workspace_id.is_none()).count()
 }
 
 /// How many of `cases` drew on `service`.
@@ -41,6 +48,7 @@ mod tests {
             workspace_id: ws.map(Into::into),
             created_at: "2026-01-01T00:00:00Z".into(),
             status: None,
+            url: None,
             hours: None,
         }
     }
@@ -69,7 +77,9 @@ mod tests {
                 count(&all, CaseService::AdvisorySupport),
                 count(&all, CaseService::ReactiveSupport)
             ),
-            (1, 2)
+            (1, 3),
+            "under All workspaces the case of no workspace counts too"
         );
+        assert_eq!(cases_without_workspace(&cs), 1);
     }
 }

@@ -14,13 +14,35 @@ use ca_contract::{
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
 
-/// Prefixes a cell that a spreadsheet would run as a formula (one that begins
-/// with `=`, `+`, `-`, `@`, tab or carriage return) with `'`.
+/// Whether a spreadsheet would read text that begins with `c` as a formula.
+fn starts_formula(c: Option<char>) -> bool {
+    matches!(c, Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+}
+
+/// Neutralises a cell a spreadsheet would run as a formula: one that begins
+/// with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, and
+/// so does every such piece after a `;`, since Excel in Italian (and other
+/// locales whose list separator is `;`) splits a CSV line on `;`: a learner
+/// named `x;=1+1` would otherwise put a formula in the next cell.
 pub fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
+    if !cell.contains(';') {
+        return if starts_formula(cell.chars().next()) {
+            format!("'{cell}")
+        } else {
+            cell.to_owned()
+        };
     }
+    let mut out = String::with_capacity(cell.len() + 2);
+    for (i, piece) in cell.split(';').enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        if starts_formula(piece.chars().next()) {
+            out.push('\'');
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 fn number(n: f64) -> String {
@@ -191,6 +213,24 @@ pub fn delivery_lines(
     out
 }
 
+/// The entitlements of the proof of delivery's lines, in the same order
+/// (each contract's enterprise-level services, then its packages'): the
+/// plan of the workbook, one sheet each after the Summary.
+pub fn delivery_entitlements<'a>(
+    contracts: &[&Contract],
+    entitlements: &'a [Entitlement],
+    packages: &[Package],
+) -> Vec<&'a Entitlement> {
+    let mut out = Vec::new();
+    for c in contracts {
+        out.extend(services(entitlements, &c.id, None));
+        for p in packages.iter().filter(|p| p.contract_id == c.id) {
+            out.extend(services(entitlements, &c.id, Some(&p.id)));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +243,13 @@ mod tests {
             assert_eq!(neutralise(&format!("{p}SUM(A1)")), format!("'{p}SUM(A1)"));
         }
         assert_eq!(neutralise("Giulia"), "Giulia");
+        assert_eq!(
+            neutralise("x;=1+1"),
+            "x;'=1+1",
+            "split on ; as Excel in Italian"
+        );
+        assert_eq!(neutralise("=a;-b;c;@d"), "'=a;'-b;c;'@d");
+        assert_eq!(neutralise("a;;b;"), "a;;b;");
         assert_eq!(neutralise(""), "");
     }
 
@@ -314,6 +361,12 @@ mod tests {
             ),
             ("Package k", Some(0.0), "2026-06-30")
         );
+        // The workbook's sheets follow the same lines, in the same order.
+        let plan: Vec<&str> = delivery_entitlements(&[&c1], &es, &ps)
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(plan, ["e1", "p1"]);
     }
 
     #[test]

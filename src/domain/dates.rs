@@ -159,12 +159,17 @@ pub fn within(today: NaiveDate, start: NaiveDate, end: NaiveDate) -> bool {
 
 /// ISO calendar date (`YYYY-MM-DD`) of an RFC 3339 instant or a date, for CSV.
 pub fn iso_date(s: &str) -> Option<String> {
+    day_of(s).map(iso)
+}
+
+/// The day of a date (`YYYY-MM-DD`) or of an instant (its UTC day).
+pub fn day_of(s: &str) -> Option<NaiveDate> {
     if let Some(d) = parse_date(s) {
-        return Some(iso(d));
+        return Some(d);
     }
     let (secs, _) = parse_rfc3339(s.trim())?;
     let days = i32::try_from(secs.div_euclid(86_400) + 719_163).ok()?;
-    NaiveDate::from_num_days_from_ce_opt(days).map(iso)
+    NaiveDate::from_num_days_from_ce_opt(days)
 }
 
 /// `YYYY-MM-DD`, as chrono's `format("%Y-%m-%d")` writes it (a year outside

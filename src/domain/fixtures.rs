@@ -85,6 +85,7 @@ pub fn sr(id: &str, created: &str, quantity: f64, title: &str) -> ActivityRecord
         primary_contact: None,
         product: None,
         workspace_id: None,
+        url: None,
         quantity,
     })
 }

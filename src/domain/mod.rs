@@ -8,14 +8,17 @@ pub mod cases;
 pub mod csv_export;
 pub mod dates;
 pub mod enterprise;
+pub mod export;
 pub mod forecast;
 pub mod grid;
 pub mod packages;
 pub mod query;
+pub mod records;
 pub mod text;
 pub mod usage;
 pub mod validate;
 pub mod view;
+pub mod xlsx;
 
 #[cfg(test)]
 pub(crate) mod fixtures;

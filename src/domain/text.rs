@@ -59,6 +59,17 @@ pub fn compare(a: &str, b: &str) -> std::cmp::Ordering {
     fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
 }
 
+/// The URL when it is an absolute http(s) one, trimmed; `None` for any
+/// other scheme (`javascript:`, `data:`), a relative path or a blank. Only
+/// such a URL is ever made a link.
+pub fn http_url(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let (scheme, rest) = u.split_once("://")?;
+    let ok = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    (ok && !host.is_empty() && !u.chars().any(|c| c.is_control() || c == ' ')).then_some(u)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +97,26 @@ mod tests {
         v.sort_by(|a, b| compare(a, b));
         assert_eq!(v, ["Ape", "eco", "Élan", "zeta"]);
         assert_eq!(compare("a", "A"), Ordering::Greater);
+    }
+
+    #[test]
+    fn only_http_urls_are_links() {
+        assert_eq!(
+            http_url(" https://x.test/a?b#c "),
+            Some("https://x.test/a?b#c")
+        );
+        assert_eq!(http_url("HTTP://x.test"), Some("HTTP://x.test"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "/relative",
+            "https://",
+            "ftp://x.test",
+            "https://x.test/a b",
+            "https://x.test/\u{0}",
+            "",
+        ] {
+            assert_eq!(http_url(bad), None, "{bad}");
+        }
     }
 }

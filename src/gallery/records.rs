@@ -6,28 +6,45 @@ use super::page::{Section, State};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::DataGrid;
 use crate::context::Ctx;
-use crate::domain::grid::{columns, RecordKind};
+use crate::domain::grid::{columns, RecordKind, SortSpec};
 use crate::i18n::{self, Msg};
 use ca_contract::{ActivityRecord, Unit};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The grids' shared sort and filter: plain signals (the grid takes its
+/// state as props), so sorting or filtering one shows all of them sorted or
+/// filtered.
+#[derive(Clone, Copy)]
+struct GridState {
+    sort: RwSignal<Option<SortSpec>>,
+    q: RwSignal<String>,
+}
+
 fn grid(rows: Vec<ActivityRecord>) -> impl IntoView {
     let l = Ctx::get().locale;
+    let st = expect_context::<GridState>();
     view! {
         <DataGrid
             label=Signal::derive(move || l.get().t(Msg::ConsumptionDetails).to_owned())
             rows=Arc::new(rows)
             columns=columns(RecordKind::SupportRequest).to_vec()
             quantity_header=Signal::derive(move || i18n::unit_header(l.get(), Unit::Cases))
+            sort=st.sort
+            on_sort=Callback::new(move |s| st.sort.set(Some(s)))
+            query=st.q
+            on_query=Callback::new(move |q| st.q.set(q))
         />
     }
 }
 
-/// The grids share the page's `q`, `sort` and `dir`: filtering or sorting
-/// one shows all of them filtered or sorted.
+/// The grids share one sort and one filter text.
 #[component]
 pub fn Grids() -> impl IntoView {
+    provide_context(GridState {
+        sort: RwSignal::new(None),
+        q: RwSignal::new(String::new()),
+    });
     view! {
         <Section id="grid" wide=true>
             <State name="grid-empty" title="No records">

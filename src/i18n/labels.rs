@@ -165,7 +165,37 @@ pub fn problem_resolution_option(l: Locale, n: &str) -> String {
     pick(
         l,
         format!("Problem resolution support ({n})"),
-        format!("Supporto per la risoluzione dei problemi ({n})"),
+        format!("Risoluzione dei problemi ({n})"),
+    )
+}
+
+/// "N records of other workspaces are not shown…" (a drilldown under one
+/// workspace whose records belong to several).
+pub fn other_workspaces_hidden(l: Locale, n: &str, one: bool) -> String {
+    match (l, one) {
+        (Locale::EnUs, true) => format!("{n} record of another workspace is not shown. Choose All workspaces to see it."),
+        (Locale::EnUs, false) => format!("{n} records of other workspaces are not shown. Choose All workspaces to see them."),
+        (Locale::ItIt, true) => format!("{n} record di un'altra area di lavoro non è mostrato. Scegli Tutte le aree di lavoro per vederlo."),
+        (Locale::ItIt, false) => format!("{n} record di altre aree di lavoro non sono mostrati. Scegli Tutte le aree di lavoro per vederli."),
+    }
+}
+
+/// "N cases belong to no workspace…" (Additional cases under one workspace).
+pub fn cases_without_workspace(l: Locale, n: &str, one: bool) -> String {
+    match (l, one) {
+        (Locale::EnUs, true) => format!("{n} case belongs to no workspace and is not counted here. All workspaces shows it."),
+        (Locale::EnUs, false) => format!("{n} cases belong to no workspace and are not counted here. All workspaces shows them."),
+        (Locale::ItIt, true) => format!("{n} caso non appartiene ad alcuna area di lavoro e non è conteggiato qui. Tutte le aree di lavoro lo mostra."),
+        (Locale::ItIt, false) => format!("{n} casi non appartengono ad alcuna area di lavoro e non sono conteggiati qui. Tutte le aree di lavoro li mostra."),
+    }
+}
+
+/// "Preparing proof of delivery: 3 of 12 entitlements".
+pub fn progress_text(l: Locale, done: &str, all: &str) -> String {
+    pick(
+        l,
+        format!("{done} of {all} entitlements"),
+        format!("{done} di {all} diritti"),
     )
 }
 

@@ -116,11 +116,37 @@ messages! {
     WhatFailedCases => "the additional cases", "i casi aggiuntivi";
     WhyNetwork => "the network request failed", "la richiesta di rete non è riuscita";
     WhyDecode => "the answer was not in the expected format", "la risposta non era nel formato previsto";
-    ProofOfDelivery => "Proof of delivery", "Prova di consegna";
+    ProofOfDelivery => "Proof of delivery (CPOD)", "Prova di consegna (CPOD)";
     DownloadCsv => "Download CSV", "Scarica CSV";
     PrintView => "Print view", "Visualizzazione di stampa";
     Print => "Print", "Stampa";
     GeneratedAt => "Data as of", "Dati aggiornati al";
+    Export => "Export", "Esporta";
+    DownloadExcel => "Download Excel", "Scarica Excel";
+    DateFrom => "From", "Dal";
+    DateTo => "To", "Al";
+    DateRange => "Date range", "Intervallo di date";
+    ClearDates => "Clear dates", "Cancella date";
+    InRange => "In range", "Nell'intervallo";
+    RangeReversed => "From is after To: no record can fall in this range.",
+        "La data Dal è successiva alla data Al: nessun record può rientrare nell'intervallo.";
+    PreparingProofOfDelivery => "Preparing proof of delivery", "Preparazione della prova di consegna";
+    Cancel => "Cancel", "Annulla";
+    WhatFailedProofOfDelivery => "the records for the proof of delivery", "i record per la prova di consegna";
+    SummarySheet => "Summary", "Riepilogo";
+    SupportAsNeededSubtitle => "(Advisory and Reactive Support)", "(Supporto Consultivo e Reattivo)";
+    MoreInfo => "More information", "Altre informazioni";
+    DeliveredHoursHelp => "Delivered hours are the hours of proactive services delivered, counted as the Risk Management guidance (Gestione dei rischi) defines them; they can differ from the units consumed.",
+        "Le ore consegnate sono le ore dei servizi proattivi erogati, conteggiate secondo le indicazioni di Gestione dei rischi; possono differire dalle unità consumate.";
+    AsNeededHelp => "As needed: the contract sets no cap on this service; you are billed for what is used. Nothing is shown as remaining.",
+        "Se necessario: il contratto non prevede un limite per questo servizio; viene fatturato ciò che si usa. Non viene mostrata alcuna quantità rimanente.";
+    UnitsHelp => "Each service is counted in its own unit (hours, credits, workshops, seats...). Figures in different units are never added together.",
+        "Ogni servizio è conteggiato nella propria unità (ore, crediti, workshop, posti...). Le quantità in unità diverse non vengono mai sommate.";
+    NonAdminHelp => "Administrators see every support request of the workspace. Your figures count only the requests you can open, so they can be lower than an administrator's.",
+        "Gli amministratori vedono tutte le richieste di supporto dell'area di lavoro. I tuoi dati contano solo le richieste che puoi aprire, quindi possono essere inferiori a quelli di un amministratore.";
+    ProofOfDeliveryHelp => "The Customer Proof of Delivery (CPOD): what was purchased and delivered under each contract, package and entitlement of this view.",
+        "La Customer Proof of Delivery (CPOD): ciò che è stato acquistato ed erogato per ogni contratto, pacchetto e diritto di questa visualizzazione.";
+    ManageUsers => "Open Manage Users", "Apri Gestisci utenti";
     ColumnDelivered => "Delivered hours", "Ore consegnate";
     Ends => "Ends", "Scadenza";
     Close => "Close", "Chiudi";

@@ -41,6 +41,10 @@ pub fn column_header(l: Locale, c: ColId) -> &'static str {
         Classification => ("Classification", "Classificazione"),
         ContractNumber => ("Contract", "Contratto"),
         Quantity => ("Quantity", "Quantità"),
+        EngagementId => ("Engagement ID", "ID engagement"),
+        Workspace => ("Workspace", "Area di lavoro"),
+        RecordId => ("ID", "ID"),
+        Url => ("Link", "Collegamento"),
     };
     match l {
         Locale::EnUs => en,
@@ -92,6 +96,8 @@ pub fn enum_label(l: Locale, wire: &str) -> &'static str {
         "missingPackage" => ("Missing package", "Pacchetto mancante"),
         "missingService" => ("Missing service", "Servizio mancante"),
         "classified" => ("Classified case", "Caso classificato"),
+        // A case that belongs to no workspace (the Workspace column).
+        "noWorkspace" => ("None", "Nessuna"),
         "SU" => ("SU: Support Assistance", "SU: Assistenza di supporto"),
         "DSA" => (
             "DSA: Developer Support Assistance",

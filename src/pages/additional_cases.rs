@@ -3,18 +3,26 @@
 //! workspaces.
 
 use super::customer_activity::WorkspacePicker;
+use super::drilldown::XLSX_MIME;
 use super::gate::{use_workspace, User};
-use super::url::{query_setter, query_value, with_workspace};
+use super::url::{query_setter, query_value, with_workspace, TableQuery};
 use crate::api::Loader;
 use crate::components::alert::{DataIssues, LoadError, Loading};
 use crate::components::data_grid::DataGrid;
 use crate::components::select::{LabeledSelect, Opt};
+use crate::components::table_tools::{DateRangeFields, ExportGroup};
 use crate::context::{tr, Ctx};
-use crate::domain::cases::{cases_in_view, count};
-use crate::domain::grid::CASE_COLUMNS;
+use crate::domain::cases::{cases_in_view, cases_without_workspace, count};
+use crate::domain::export::{file_name, table, to_csv};
+use crate::domain::grid::{
+    export_extras, visible_order, with_workspace as with_ws_column, ColId, CASE_COLUMNS,
+};
+use crate::domain::records::{case_rows, CaseRow};
 use crate::domain::validate::unreadable;
+use crate::domain::view::WorkspaceSel;
+use crate::domain::xlsx::workbook;
 use crate::i18n::{self, Msg};
-use ca_contract::{AdditionalCase, CaseService};
+use ca_contract::CaseService;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
@@ -42,7 +50,11 @@ pub fn AdditionalCasesPage() -> impl IntoView {
         _ => CaseService::AdvisorySupport,
     });
     let set = query_setter();
+    let tq = TableQuery::from_url();
     let l = ctx.locale;
+    let today = ctx.today;
+    let range_id = ctx.id("cases-range");
+    let cases_h = ctx.id("cases-h");
     let back = move || with_workspace(&Ctx::get().href("/customer-activity"), sel.get().as_query());
 
     let body = move || {
@@ -61,7 +73,44 @@ pub fn AdditionalCasesPage() -> impl IntoView {
                 Opt::new("problemResolution", i18n::problem_resolution_option(l, &i18n::num(l, pr as f64))),
             ];
             let chosen = service.get();
-            let rows: Vec<AdditionalCase> = in_view.into_iter().filter(|c| c.service == chosen).cloned().collect();
+            let sel_now = sel.get();
+            let of_service: Vec<_> = in_view.into_iter().filter(|c| c.service == chosen).collect();
+            let rows: Arc<Vec<CaseRow>> = Arc::new(case_rows(&of_service, &me, &tq.range.get()));
+            let columns = if sel_now == WorkspaceSel::All {
+                with_ws_column(CASE_COLUMNS)
+            } else {
+                CASE_COLUMNS.to_vec()
+            };
+            let no_ws = cases_without_workspace(&d.value.cases);
+            let note = (sel_now != WorkspaceSel::All && no_ws > 0).then(|| {
+                view! { <p class="note" role="note">{i18n::cases_without_workspace(l, &i18n::num(l, no_ws as f64), i18n::is_one(l, no_ws as f64))}</p> }
+            });
+            let sheet = {
+                let (rows, columns) = (rows.clone(), columns.clone());
+                move || {
+                    let l = Ctx::get().locale.get_untracked();
+                    let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
+                    let order = visible_order(&rows, &columns, &label, tq.sort.get_untracked(), &tq.q.get_untracked());
+                    let mut all = columns.clone();
+                    all.extend(export_extras(&columns, None));
+                    let title = l.t(Msg::AdditionalCases);
+                    table(title, &rows, &order, &all, &|c: ColId| i18n::column_header(l, c).to_owned(), &label)
+                }
+            };
+            let name = move |ext: &str| file_name("additional-cases", today, ext);
+            let on_csv = {
+                let sheet = sheet.clone();
+                Callback::new(move |_| {
+                    if let Err(e) = crate::platform::download(&name("csv"), &to_csv(&sheet()), "text/csv;charset=utf-8") {
+                        leptos::logging::error!("export failed: {e}");
+                    }
+                })
+            };
+            let on_xlsx = Callback::new(move |_| {
+                if let Err(e) = crate::platform::download_bytes(&name("xlsx"), &workbook(&[sheet()]), XLSX_MIME) {
+                    leptos::logging::error!("export failed: {e}");
+                }
+            });
             let set = set.clone();
             let findings = unreadable(&d.issues);
             view! {
@@ -75,7 +124,27 @@ pub fn AdditionalCasesPage() -> impl IntoView {
                         on_change=Callback::new(move |v: String| set(&[("service", Some(v.as_str())), ("q", None), ("sort", None), ("dir", None)], false))
                     />
                 </div>
-                <DataGrid label=l.t(Msg::Cases).to_owned() rows=Arc::new(rows) columns=CASE_COLUMNS.to_vec() />
+                {note}
+                <section class="card" aria-labelledby=cases_h.clone()>
+                    <div class="card__head">
+                        <h2 id=cases_h.clone()>{l.t(Msg::Cases)}</h2>
+                        <div class="card__actions">
+                            <ExportGroup on_csv=on_csv on_xlsx=on_xlsx />
+                        </div>
+                    </div>
+                    <div class="table-filters">
+                        <DateRangeFields id=range_id.clone() range=tq.range on_change=tq.on_range />
+                    </div>
+                    <DataGrid
+                        label=l.t(Msg::Cases).to_owned()
+                        rows=rows
+                        columns=columns
+                        sort=tq.sort
+                        on_sort=tq.on_sort
+                        query=tq.q
+                        on_query=tq.on_query
+                    />
+                </section>
             }
             .into_any()
         }

@@ -3,19 +3,27 @@
 //! consumption over time, and the records in the data grid.
 
 use super::gate::{use_workspace, Activity, Loaded, User};
-use super::url::{query_value, with_workspace};
+use super::url::{with_workspace, TableQuery};
 use crate::api::{Loader, Preview};
 use crate::components::alert::{DataIssues, LoadError, Loading};
 use crate::components::chart::{ChartData, ConsumptionChart};
-use crate::components::data_grid::{sort_from_url, visible_order, DataGrid};
+use crate::components::data_grid::DataGrid;
 use crate::components::grid_preview::RecordsPreview;
+use crate::components::table_tools::{DateRangeFields, ExportGroup, Toggletip};
 use crate::context::{tr, Ctx};
 use crate::domain::csv_export::{training_report, training_report_name};
 use crate::domain::dates::parse_date;
+use crate::domain::export::{file_name, table, to_csv};
 use crate::domain::forecast::{cumulative, forecast, Outcome};
-use crate::domain::grid::{columns as record_columns, dominant_kind};
+use crate::domain::grid::{
+    columns as record_columns, dominant_kind, export_extras, visible_order,
+    with_workspace as with_ws_column, ColId,
+};
+use crate::domain::records::{has_workspaces, shown_records, ShownRecords};
 use crate::domain::usage::Usage;
 use crate::domain::validate::{check_records, unreadable, Finding};
+use crate::domain::view::WorkspaceSel;
+use crate::domain::xlsx::workbook;
 use crate::i18n::{self, Locale, Msg};
 use ca_contract::{ActivityRecord, Entitlement, Role, Service};
 use leptos::prelude::*;
@@ -36,6 +44,17 @@ struct Records {
 pub fn safe_url(url: &str) -> Option<String> {
     let u = web_sys::Url::new(url.trim()).ok()?;
     matches!(u.protocol().as_str(), "http:" | "https:").then(|| u.href())
+}
+
+/// The records shown, compared by identity (a new selection or range makes
+/// a new list).
+#[derive(Clone)]
+struct Shown(Arc<ShownRecords>);
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 #[component]
@@ -77,6 +96,7 @@ pub fn DrilldownPage() -> impl IntoView {
         }
     });
     let sel = use_workspace();
+    let tq = TableQuery::from_url();
     let back = move || with_workspace(&Ctx::get().href("/customer-activity"), sel.get().as_query());
 
     let view = move || {
@@ -96,7 +116,7 @@ pub fn DrilldownPage() -> impl IntoView {
             .into_any(),
             Some(Ok(loaded)) => match loaded.doc.entitlements.iter().find(|e| e.id == id.get()) {
                 None => view! { <Notice title=Msg::EntitlementNotFound body=Msg::EntitlementNotFoundBody /> }.into_any(),
-                Some(e) => view! { <Detail loaded=loaded.clone() entitlement=e.clone() records=records preview=preview /> }.into_any(),
+                Some(e) => view! { <Detail loaded=loaded.clone() entitlement=e.clone() records=records preview=preview tq=tq sel=sel /> }.into_any(),
             },
         }
     };
@@ -126,6 +146,8 @@ fn Detail(
     entitlement: Entitlement,
     records: Loader<Records>,
     preview: RwSignal<Option<Arc<Vec<ActivityRecord>>>>,
+    tq: TableQuery,
+    sel: Memo<WorkspaceSel>,
 ) -> impl IntoView {
     let ctx = Ctx::get();
     let l = ctx.locale;
@@ -204,21 +226,29 @@ fn Detail(
                     {desc.clone().map(|d| view! { <div><dt>{l.t(Msg::Description)}</dt><dd>{d}</dd></div> })}
                     {contract.clone().map(|c| view! { <div><dt>{l.t(Msg::Contract)}</dt><dd>{format!("{} – {}", c.number, c.name)}</dd></div> })}
                     {package.clone().map(|p| view! { <div><dt>{l.t(Msg::Package)}</dt><dd>{p.name.clone()}</dd></div> })}
-                    {delivered.map(|h| view! { <div><dt>{l.t(Msg::DeliveredHours)}</dt><dd>{i18n::num(l, h)}</dd></div> })}
+                    {delivered.map(|h| view! {
+                        <div>
+                            <dt>
+                                {l.t(Msg::DeliveredHours)}
+                                <Toggletip topic=l.t(Msg::DeliveredHours).to_owned() text=Msg::DeliveredHoursHelp />
+                            </dt>
+                            <dd>{i18n::num(l, h)}</dd>
+                        </div>
+                    })}
                 </dl>
             }
         }
     };
     let service = e.service;
+    let title = e.name.clone();
+    let as_needed_tip = usage.purchased.is_none().then(|| {
+        view! { <Toggletip topic=Signal::derive(move || l.get().t(Msg::AsNeeded).to_owned()) text=Msg::AsNeededHelp /> }
+    });
     let can_export =
         User::get().has(Role::LearningManager) && service == Service::OnDemandEducation;
     // A preview is in API order: shown only while the grid is unsorted and
     // unfiltered, as the grid would show those rows first too.
-    let sort_q = query_value("sort");
-    let filter_q = query_value("q");
-    let plain = move || {
-        sort_q.with(Option::is_none) && filter_q.with(|q| q.as_deref().unwrap_or("").is_empty())
-    };
+    let plain = move || tq.is_plain();
     let body = move || {
         match records.get() {
         None => match preview.get() {
@@ -229,14 +259,14 @@ fn Detail(
             <LoadError what=Msg::WhatFailedRecords error=err on_retry=Callback::new(move |_| records.refetch()) />
         }
         .into_any(),
-        Some(Ok(r)) => view! { <RecordsView r=r usage=usage unit=unit service=service period=period can_export=can_export /> }.into_any(),
+        Some(Ok(r)) => view! { <RecordsView r=r usage=usage unit=unit service=service period=period can_export=can_export tq=tq sel=sel title=title.clone() /> }.into_any(),
     }
     };
     view! {
         <h1>{e.name.clone()}</h1>
         <section class="summary card" aria-label=tr(Msg::TotalConsumption)>
             <p class="summary__label">{tr(Msg::TotalConsumption)}</p>
-            <p class="summary__value">{total}</p>
+            <p class="summary__value">{total}{as_needed_tip}</p>
             {over}
             {facts}
             {action}
@@ -253,10 +283,14 @@ fn RecordsView(
     service: Service,
     period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     can_export: bool,
+    tq: TableQuery,
+    sel: Memo<WorkspaceSel>,
+    title: String,
 ) -> impl IntoView {
     let ctx = Ctx::get();
     let l = ctx.locale;
     let today = ctx.today;
+    let me = User::get();
     let records = r.records.clone();
     let series = r.series.clone();
     let fc = period.and_then(|(s, e)| {
@@ -341,22 +375,92 @@ fn RecordsView(
     let no_chart = series
         .is_empty()
         .then(|| view! { <p class="muted">{tr(Msg::ChartNoData)}</p> });
-    let columns = record_columns(dominant_kind(&records, service)).to_vec();
+    let kind = dominant_kind(&records, service);
+    let base_columns = record_columns(kind).to_vec();
+    let carries_workspace = has_workspaces(&records);
+    // The records of the Workspace selection and the date range.
+    let shown = {
+        let (records, me) = (records.clone(), me.clone());
+        let key = Memo::new(move |_| (sel.get(), tq.range.get()));
+        Memo::new(move |_| {
+            let (s, range) = key.get();
+            Shown(Arc::new(shown_records(&records, &s, &me, &range)))
+        })
+    };
+    let columns = {
+        let base = base_columns.clone();
+        Memo::new(move |_| {
+            if carries_workspace && sel.get() == WorkspaceSel::All {
+                with_ws_column(&base)
+            } else {
+                base.clone()
+            }
+        })
+    };
+    let quantity_header = Signal::derive(move || i18n::unit_header(l.get(), unit));
+    // The rows as shown (filter, range, sort), as a sheet.
+    let sheet = {
+        let title = title.clone();
+        move || {
+            let l = l.get_untracked();
+            let rows = shown.get_untracked().0;
+            let cols = columns.get_untracked();
+            let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
+            let order = visible_order(
+                &rows.rows,
+                &cols,
+                &label,
+                tq.sort.get_untracked(),
+                &tq.q.get_untracked(),
+            );
+            let mut all = cols.clone();
+            all.extend(export_extras(&cols, Some(kind)));
+            let header = |c: ColId| match c {
+                ColId::Quantity => quantity_header.get_untracked(),
+                c => i18n::column_header(l, c).to_owned(),
+            };
+            table(&title, &rows.rows, &order, &all, &header, &label)
+        }
+    };
+    let on_csv = {
+        let (sheet, title) = (sheet.clone(), title.clone());
+        Callback::new(move |_| {
+            let csv = to_csv(&sheet());
+            if let Err(err) = crate::platform::download(
+                &file_name(&title, today, "csv"),
+                &csv,
+                "text/csv;charset=utf-8",
+            ) {
+                leptos::logging::error!("export failed: {err}");
+            }
+        })
+    };
+    let on_xlsx = {
+        let title = title.clone();
+        Callback::new(move |_| {
+            let bytes = workbook(&[sheet()]);
+            if let Err(err) = crate::platform::download_bytes(
+                &file_name(&title, today, "xlsx"),
+                &bytes,
+                XLSX_MIME,
+            ) {
+                leptos::logging::error!("export failed: {err}");
+            }
+        })
+    };
     let export = can_export.then(|| {
-        let records = records.clone();
-        let columns = columns.clone();
-        let sort_q = query_value("sort");
-        let dir_q = query_value("dir");
-        let q = query_value("q");
         view! {
             <button
                 type="button"
                 class="btn"
                 on:click=move |_| {
                     let l = l.get_untracked();
-                    let order = visible_order(&records, &columns, l, sort_from_url(sort_q.get_untracked(), dir_q.get_untracked()), &q.get_untracked().unwrap_or_default());
+                    let rows = shown.get_untracked().0;
+                    let cols = columns.get_untracked();
+                    let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
+                    let order = visible_order(&rows.rows, &cols, &label, tq.sort.get_untracked(), &tq.q.get_untracked());
                     let header = export_header(l);
-                    let csv = training_report(header.each_ref().map(|s| s.as_str()), order.iter().map(|&i| &records[i as usize]), &|w| i18n::enum_label(l, w).to_owned());
+                    let csv = training_report(header.each_ref().map(|s| s.as_str()), order.iter().map(|&i| rows.rows[i as usize].record()), &|w| i18n::enum_label(l, w).to_owned());
                     if let Err(err) = crate::platform::download(&training_report_name(today), &csv, "text/csv;charset=utf-8") {
                         leptos::logging::error!("export failed: {err}");
                     }
@@ -366,11 +470,46 @@ fn RecordsView(
             </button>
         }
     });
+    let in_range = move || {
+        let r = tq.range.get();
+        r.is_set().then(|| {
+            let l = l.get();
+            let total = shown.with(|s| s.0.total);
+            view! {
+                <p class="in-range" role="status">
+                    <strong>{l.t(Msg::InRange)}": "</strong>
+                    {i18n::quantity(l, total, unit)}
+                </p>
+            }
+        })
+    };
+    let hidden_note = move || {
+        let n = shown.with(|s| s.0.other_workspaces);
+        (n > 0).then(|| {
+            let l = l.get();
+            view! { <p class="note" role="note">{i18n::other_workspaces_hidden(l, &i18n::num(l, n as f64), i18n::is_one(l, n as f64))}</p> }
+        })
+    };
+    let range_id = ctx.id("range");
+    let grid = move || {
+        let rows = Arc::new(shown.get().0.rows.clone());
+        view! {
+            <DataGrid
+                label=Signal::derive(move || l.get().t(Msg::ConsumptionDetails).to_owned())
+                rows=rows
+                columns=columns.get()
+                quantity_header=quantity_header
+                sort=tq.sort
+                on_sort=tq.on_sort
+                query=tq.q
+                on_query=tq.on_query
+            />
+        }
+    };
     let chart_h = ctx.id("chart-h");
     let chart_h_ref = chart_h.clone();
     let grid_h = ctx.id("grid-h");
     let grid_h_ref = grid_h.clone();
-    let quantity_header = Signal::derive(move || i18n::unit_header(l.get(), unit));
     view! {
         <DataIssues findings=r.findings.clone() />
         <section class="card" aria-labelledby=chart_h_ref>
@@ -382,17 +521,24 @@ fn RecordsView(
         <section class="card" aria-labelledby=grid_h_ref>
             <div class="card__head">
                 <h2 id=grid_h>{tr(Msg::ConsumptionDetails)}</h2>
-                {export}
+                <div class="card__actions">
+                    <ExportGroup on_csv=on_csv on_xlsx=on_xlsx />
+                    {export}
+                </div>
             </div>
-            <DataGrid
-                label=Signal::derive(move || l.get().t(Msg::ConsumptionDetails).to_owned())
-                rows=records
-                columns=columns
-                quantity_header=quantity_header
-            />
+            {hidden_note}
+            <div class="table-filters">
+                <DateRangeFields id=range_id range=tq.range on_change=tq.on_range />
+                {in_range}
+            </div>
+            {grid}
         </section>
     }
 }
+
+/// The media type of an `.xlsx` workbook.
+pub(crate) const XLSX_MIME: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The training report's header, in the page's language.
 fn export_header(l: Locale) -> [String; 9] {

@@ -1,6 +1,8 @@
 //! Reading and writing the filter state in the query string.
 
+use crate::domain::grid::SortSpec;
 use crate::domain::query::{to_query, with_param};
+use crate::domain::records::DateRange;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -88,4 +90,81 @@ pub fn led_query(key: &'static str) -> (RwSignal<String>, impl Fn(String) + Clon
 /// A link target under `/customer-activity` that keeps the workspace.
 pub fn with_workspace(path: &str, workspace: &str) -> String {
     format!("{path}{}", to_query([("workspace", workspace)]))
+}
+
+/// The query keys of a view's table.
+pub mod keys {
+    pub const SORT: &str = "sort";
+    pub const DIR: &str = "dir";
+    pub const Q: &str = "q";
+    pub const FROM: &str = "from";
+    pub const TO: &str = "to";
+}
+
+/// The state of a view's table, owned by the page and kept in the URL: the
+/// sort, the Filter rows text and the From/To range. The grid is given
+/// these and calls back; it knows nothing of the URL.
+#[derive(Clone, Copy)]
+pub struct TableQuery {
+    pub sort: Memo<Option<SortSpec>>,
+    /// The filter text the rows follow at once (the URL's `q` follows it).
+    pub q: RwSignal<String>,
+    pub range: Memo<DateRange>,
+    pub on_sort: Callback<SortSpec>,
+    pub on_query: Callback<String>,
+    pub on_range: Callback<DateRange>,
+}
+
+impl TableQuery {
+    /// Reads the table's keys from the URL (once per view) and makes the
+    /// setters that write them back.
+    pub fn from_url() -> Self {
+        let sort_q = query_value(keys::SORT);
+        let dir_q = query_value(keys::DIR);
+        let from_q = query_value(keys::FROM);
+        let to_q = query_value(keys::TO);
+        let (q, type_q) = led_query(keys::Q);
+        let set = query_setter();
+        let sort = Memo::new(move |_| {
+            SortSpec::from_query(sort_q.get().as_deref(), dir_q.get().as_deref())
+        });
+        let range = Memo::new(move |_| {
+            DateRange::from_query(from_q.get().as_deref(), to_q.get().as_deref())
+        });
+        let on_sort = {
+            let set = set.clone();
+            Callback::new(move |s: SortSpec| {
+                set(
+                    &[
+                        (keys::SORT, Some(s.col.key())),
+                        (keys::DIR, Some(s.dir.as_query())),
+                    ],
+                    false,
+                )
+            })
+        };
+        let on_range = Callback::new(move |r: DateRange| {
+            let (from, to) = r.as_query();
+            set(
+                &[(keys::FROM, from.as_deref()), (keys::TO, to.as_deref())],
+                false,
+            )
+        });
+        TableQuery {
+            sort,
+            q,
+            range,
+            on_sort,
+            on_query: Callback::new(type_q),
+            on_range,
+        }
+    }
+
+    /// Whether the rows are shown as the API sent them (no sort, no filter):
+    /// a preview of the first records is then the grid's first rows too.
+    pub fn is_plain(&self) -> bool {
+        self.sort.with(Option::is_none)
+            && self.q.with(|q| q.trim().is_empty())
+            && !self.range.with(DateRange::is_set)
+    }
 }

@@ -144,6 +144,9 @@ pub struct SupportRequest {
         deserialize_with = "intern::optional"
     )]
     pub workspace_id: Option<Shared>,
+    /// Link to this item in Services Hub (http(s) only is ever linked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub quantity: f64,
 }
 
@@ -169,6 +172,9 @@ pub struct ProactiveDelivery {
         deserialize_with = "intern::optional"
     )]
     pub resource: Option<Shared>,
+    /// Link to this item in Services Hub (http(s) only is ever linked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub quantity: f64,
 }
 
@@ -397,6 +403,9 @@ pub struct AdditionalCase {
     pub status: Option<CaseStatus>,
     #[serde(default)]
     pub hours: Option<f64>,
+    /// Link to this item in Services Hub (http(s) only is ever linked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// `GET /additional-cases`.

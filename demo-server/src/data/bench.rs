@@ -84,6 +84,7 @@ pub fn generate(today: Day) -> Bench {
             primary_contact: Some(user_name(access.primary_contact).into()),
             product: Some(product.into()),
             workspace_id: Some(WS_CONTOSO.into()),
+            url: None,
             quantity: cents as f64 / 100.0,
         };
         records.push(Rec {

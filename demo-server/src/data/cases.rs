@@ -265,12 +265,19 @@ pub fn cases(today: Day) -> Vec<Case> {
         .map(
             |(i, &(title, service, reason, classification, contract, ws, ago, open, hours))| {
                 let day = today.plus(-ago);
+                let case_number = format!(
+                    "{}{:010}",
+                    day.case_prefix(),
+                    50_000_000 + rng.range(0, 9_999_999)
+                );
+                let url = (i % 4 != 3).then(|| {
+                    format!(
+                        "{}/support/requests/{case_number}",
+                        super::records::SERVICES_HUB
+                    )
+                });
                 let case = AdditionalCase {
-                    case_number: format!(
-                        "{}{:010}",
-                        day.case_prefix(),
-                        50_000_000 + rng.range(0, 9_999_999)
-                    ),
+                    case_number,
                     title: title.to_string(),
                     service,
                     reason,
@@ -283,6 +290,7 @@ pub fn cases(today: Day) -> Vec<Case> {
                     } else {
                         CaseStatus::Closed
                     }),
+                    url,
                     hours,
                 };
                 Case {

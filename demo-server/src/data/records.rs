@@ -77,6 +77,15 @@ pub fn support_requests(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
             } else {
                 rng.range(8, 19)
             } as u32;
+            // Most requests link to Services Hub; a few have no link, and one
+            // carries a script URL, which the page must show as text.
+            let url = match i % 9 {
+                4 => None,
+                _ if c.ent_id == "e-cu-reactive" && i == 5 => {
+                    Some("javascript:alert(document.domain)".to_owned())
+                }
+                _ => Some(format!("{SERVICES_HUB}/support/requests/{case_number}")),
+            };
             let r = SupportRequest {
                 id: format!("sr-{}-{:03}", c.ent_id, i + 1),
                 case_number,
@@ -92,6 +101,7 @@ pub fn support_requests(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 primary_contact: Some(user_name(access.primary_contact).into()),
                 product: (i % 11 != 10).then(|| Arc::from(*rng.pick(PRODUCTS))),
                 workspace_id: Some(ws.into()),
+                url,
                 quantity: qty[i],
             };
             Rec {
@@ -101,6 +111,9 @@ pub fn support_requests(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
         })
         .collect()
 }
+
+/// Where the demo's records link to (the items of Services Hub).
+pub const SERVICES_HUB: &str = "https://serviceshub.microsoft.com";
 
 /// Catalogue entries by delivery type.
 fn catalogue(t: DeliveryType, service: Service) -> &'static [&'static str] {
@@ -185,10 +198,14 @@ pub fn proactive_deliveries(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
             }
             let delivered = status == DeliveryStatus::Delivered;
             let end = day.plus(rng.range(0, 4)).min(c.today.plus(-1)).max(day);
+            let engagement_id =
+                (i % 10 != 9).then(|| format!("ENG-{:06}", rng.range(100_000, 999_999)));
+            let url = engagement_id
+                .as_ref()
+                .map(|e| format!("{SERVICES_HUB}/proactive/engagements/{e}"));
             let r = ProactiveDelivery {
                 id: format!("pd-{}-{:03}", c.ent_id, i + 1),
-                engagement_id: (i % 10 != 9)
-                    .then(|| format!("ENG-{:06}", rng.range(100_000, 999_999))),
+                engagement_id,
                 service_name: Arc::from(*rng.pick(catalogue(kind, c.service))),
                 delivery_type: (i % 13 != 12).then_some(kind),
                 status,
@@ -196,6 +213,7 @@ pub fn proactive_deliveries(c: &Ctx, qty: &[f64], rng: &mut Lcg) -> Vec<Rec> {
                 end_date: delivered.then(|| end.to_string()),
                 delivered_hours: delivered.then(|| hours_of(q, c.unit)),
                 resource: Some(Arc::from(*rng.pick(RESOURCES))),
+                url,
                 quantity: q,
             };
             Rec {

@@ -18,6 +18,12 @@ pub enum Cell<'a> {
 /// A row of a grid.
 pub trait GridRow {
     fn cell(&self, col: ColId) -> Cell<'_>;
+
+    /// The row's link in Services Hub, as sent (the page links it only
+    /// when it is http(s): [`crate::domain::text::http_url`]).
+    fn url(&self) -> Option<&str> {
+        None
+    }
 }
 
 fn text(s: &str) -> Cell<'_> {
@@ -38,6 +44,8 @@ impl GridRow for ActivityRecord {
         use ColId::*;
         match (self, col) {
             (_, Quantity) => Cell::Num(self.quantity()),
+            (_, RecordId) => text(record_id(self)),
+            (_, Url) => self.url().map_or(Cell::Empty, Cell::Text),
             (ActivityRecord::SupportRequest(r), c) => match c {
                 CaseNumber => text(&r.case_number),
                 Title => text(&r.title),
@@ -50,6 +58,7 @@ impl GridRow for ActivityRecord {
                 _ => Cell::Empty,
             },
             (ActivityRecord::ProactiveDelivery(r), c) => match c {
+                EngagementId => opt_text(&r.engagement_id),
                 ServiceName => text(&r.service_name),
                 DeliveryType => r
                     .delivery_type
@@ -93,6 +102,25 @@ impl GridRow for ActivityRecord {
             },
         }
     }
+
+    fn url(&self) -> Option<&str> {
+        match self {
+            ActivityRecord::SupportRequest(r) => r.url.as_deref(),
+            ActivityRecord::ProactiveDelivery(r) => r.url.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// A record's id.
+pub fn record_id(r: &ActivityRecord) -> &str {
+    match r {
+        ActivityRecord::SupportRequest(r) => &r.id,
+        ActivityRecord::ProactiveDelivery(r) => &r.id,
+        ActivityRecord::EducationActivity(r) => &r.id,
+        ActivityRecord::SupportContact(r) => &r.id,
+        ActivityRecord::AssessmentSetup(r) => &r.id,
+    }
 }
 
 impl GridRow for AdditionalCase {
@@ -109,8 +137,13 @@ impl GridRow for AdditionalCase {
                 .classification
                 .map_or(Cell::Empty, |c| Cell::Enum(c.as_str())),
             ContractNumber => opt_text(&self.contract_number),
+            Url => self.url.as_deref().map_or(Cell::Empty, Cell::Text),
             _ => Cell::Empty,
         }
+    }
+
+    fn url(&self) -> Option<&str> {
+        self.url.as_deref()
     }
 }
 

@@ -62,6 +62,14 @@ columns! {
     ContractNumber => "contractNumber",
     /// The record's `quantity`, headed by the entitlement's unit.
     Quantity => "quantity",
+    /// A proactive delivery's engagement (what a customer quotes to the CSAM).
+    EngagementId => "engagementId",
+    /// The name of the workspace a support request or case belongs to.
+    Workspace => "workspace",
+    /// The record's id (exports only).
+    RecordId => "id",
+    /// The record's link in Services Hub (exports only).
+    Url => "url",
 }
 
 /// How a column's values compare and render.
@@ -120,6 +128,7 @@ pub fn columns(kind: RecordKind) -> &'static [ColId] {
             Quantity,
         ],
         RecordKind::ProactiveDelivery => &[
+            EngagementId,
             ServiceName,
             DeliveryType,
             Status,
@@ -151,6 +160,39 @@ pub fn columns(kind: RecordKind) -> &'static [ColId] {
             Quantity,
         ],
     }
+}
+
+/// A grid's columns with the Workspace column, shown under All workspaces
+/// for the rows that belong to a workspace (support requests and cases):
+/// after the case number.
+pub fn with_workspace(cols: &[ColId]) -> Vec<ColId> {
+    let mut out = cols.to_vec();
+    if !out.contains(&ColId::Workspace) {
+        let at = out
+            .iter()
+            .position(|c| *c == ColId::CaseNumber)
+            .map_or(0, |i| i + 1);
+        out.insert(at, ColId::Workspace);
+    }
+    out
+}
+
+/// What an export writes after the columns shown: the record's other
+/// fields (its id, engagement, workspace and link), those of `kind` only.
+pub fn export_extras(shown: &[ColId], kind: Option<RecordKind>) -> Vec<ColId> {
+    use ColId::*;
+    let fields: &[ColId] = match kind {
+        Some(RecordKind::SupportRequest) => &[RecordId, Workspace, Url],
+        Some(RecordKind::ProactiveDelivery) => &[RecordId, EngagementId, Url],
+        Some(_) => &[RecordId],
+        // Additional cases: the case number is their id.
+        None => &[Workspace, Url],
+    };
+    fields
+        .iter()
+        .copied()
+        .filter(|c| !shown.contains(c))
+        .collect()
 }
 
 /// The columns of the Additional cases grid.

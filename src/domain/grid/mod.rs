@@ -8,10 +8,30 @@ mod order;
 mod search;
 
 pub use ca_contract::RecordKind;
-pub use cells::{record_date, Cell, GridRow};
-pub use columns::{columns, dominant_kind, ColId, ColKind, CASE_COLUMNS};
+pub use cells::{record_date, record_id, Cell, GridRow};
+pub use columns::{
+    columns, dominant_kind, export_extras, with_workspace, ColId, ColKind, CASE_COLUMNS,
+};
 pub use order::{filter_order, haystacks, sort_order, SortDir, SortSpec};
 pub use search::{search, Query, SearchIndex};
+
+/// The rows a grid shows for a sort and a Filter rows text, as indices in
+/// the order shown (exports write exactly these). `label` gives an enum's
+/// words in the page's language.
+pub fn visible_order<R: GridRow>(
+    rows: &[R],
+    cols: &[ColId],
+    label: &dyn Fn(&'static str) -> String,
+    sort: Option<SortSpec>,
+    q: &str,
+) -> Vec<u32> {
+    let order = sort_order(rows, sort, label);
+    let query = Query::parse(q);
+    if query.is_empty() {
+        return order;
+    }
+    search(&SearchIndex::build(rows, cols, label), &order, &query, None)
+}
 
 #[cfg(test)]
 mod tests {

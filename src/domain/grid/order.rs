@@ -36,6 +36,14 @@ pub struct SortSpec {
 }
 
 impl SortSpec {
+    /// The sort of the query keys `sort` (a column's key) and `dir`.
+    pub fn from_query(sort: Option<&str>, dir: Option<&str>) -> Option<SortSpec> {
+        Some(SortSpec {
+            col: ColId::from_key(sort?)?,
+            dir: SortDir::from_query(dir),
+        })
+    }
+
     /// The sort after a click on `col`'s header: ascending first, then
     /// toggling.
     pub fn clicked(current: Option<SortSpec>, col: ColId) -> SortSpec {

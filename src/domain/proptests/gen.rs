@@ -267,6 +267,7 @@ pub(super) fn record() -> impl Strategy<Value = ActivityRecord> {
                         primary_contact: None,
                         product: product.map(Into::into),
                         workspace_id: None,
+                        url: None,
                         quantity,
                     })
                 }
@@ -293,6 +294,7 @@ pub(super) fn record() -> impl Strategy<Value = ActivityRecord> {
                         end_date,
                         delivered_hours: dh,
                         resource: None,
+                        url: None,
                         quantity: q,
                     })
                 }
@@ -391,6 +393,7 @@ pub(super) fn additional_case() -> impl Strategy<Value = AdditionalCase> {
                 workspace_id: ws.map(Into::into),
                 created_at,
                 status: None,
+                url: None,
                 hours,
             },
         )

@@ -210,7 +210,13 @@ proptest! {
 
         let c = |v: Vec<&AdditionalCase>| v.iter().map(|x| *x as *const AdditionalCase).collect::<HashSet<_>>();
         let one = cases_in_view(&cases, &sel, &me);
-        prop_assert!(one.iter().all(|x| x.workspace_id.is_some()));
+        if sel != WorkspaceSel::All {
+            prop_assert!(one.iter().all(|x| x.workspace_id.is_some()));
+        } else {
+            // Under All workspaces, every case of no workspace is listed.
+            let none = cases.iter().filter(|x| x.workspace_id.is_none()).count();
+            prop_assert_eq!(one.iter().filter(|x| x.workspace_id.is_none()).count(), none);
+        }
         if mine || sel == WorkspaceSel::All {
             prop_assert!(c(one).is_subset(&c(cases_in_view(&cases, &WorkspaceSel::All, &me))));
         }
