@@ -11,6 +11,10 @@ use leptos_router::components::A;
 #[component]
 pub fn Tile(
     #[prop(into)] title: Signal<String>,
+    /// A line under the title (Support As Needed: "(Advisory and Reactive
+    /// Support)").
+    #[prop(default = None)]
+    subtitle: Option<String>,
     href: String,
     totals: Vec<UnitTotal>,
     delivered_hours: Option<f64>,
@@ -72,6 +76,7 @@ pub fn Tile(
     view! {
         <A href=href attr:class="tile">
             <h3 class="tile__title">{title}</h3>
+            {subtitle.map(|s| view! { <p class="tile__subtitle">{s}</p> })}
             {rows}
             {delivered}
         </A>

@@ -7,7 +7,8 @@ use crate::components::alert::Loading;
 use crate::components::select::{LabeledSelect, Opt};
 use crate::components::tile::Tile;
 use crate::context::{tr, Ctx};
-use crate::domain::enterprise::tiles;
+use crate::components::table_tools::Toggletip;
+use crate::domain::enterprise::{tiles, TileGroup};
 use crate::domain::query::to_query;
 use crate::domain::view::{active_contracts, WorkspaceSel};
 use crate::i18n::{self, Msg};
@@ -117,7 +118,9 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                         to_query([("workspace", ws.as_str()), ("contract", contract_param.as_str())])
                     );
                     let title = i18n::group_title(l, t.group).to_owned();
-                    view! { <Tile title=title href=href totals=t.totals delivered_hours=t.delivered_hours /> }
+                    let subtitle = (t.group == TileGroup::SupportAsNeeded)
+                        .then(|| l.t(Msg::SupportAsNeededSubtitle).to_owned());
+                    view! { <Tile title=title subtitle=subtitle href=href totals=t.totals delivered_hours=t.delivered_hours /> }
                 })
                 .collect_view()
                 .into_any()
@@ -141,7 +144,10 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let busy = move || res.get().is_none().to_string();
     view! {
         <section class="section" aria-labelledby=heading_id_ref aria-busy=busy>
-            <h2 id=heading_id>{tr(Msg::EnterprisePackages)}</h2>
+            <div class="section__head">
+                <h2 id=heading_id>{tr(Msg::EnterprisePackages)}</h2>
+                <Toggletip topic=Signal::derive(move || l.get().t(Msg::Unit).to_owned()) text=Msg::UnitsHelp />
+            </div>
             {move || res.get().is_none().then(|| view! { <Loading /> })}
             {content}
         </section>
