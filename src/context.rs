@@ -33,6 +33,9 @@ pub struct AppConfig {
     /// Called with (kind, url) on navigations the host may want to handle,
     /// such as an entitlement's action link.
     pub on_navigate: Option<NavigateCallback>,
+    /// The host's Manage Users page (where an administrator grants the
+    /// Customer Activity role); the access-denied view links to it.
+    pub manage_users_url: Option<String>,
 }
 
 impl Default for AppConfig {
@@ -45,6 +48,7 @@ impl Default for AppConfig {
             standalone: false,
             theme: None,
             on_navigate: None,
+            manage_users_url: None,
         }
     }
 }

@@ -54,6 +54,7 @@ fn config_from(options: &JsValue) -> AppConfig {
         standalone: false,
         theme: string(options, "theme"),
         on_navigate,
+        manage_users_url: string(options, "manageUsersUrl"),
     }
 }
 

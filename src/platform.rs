@@ -80,6 +80,8 @@ pub fn config_from_meta() -> AppConfig {
         standalone: true,
         theme: None,
         on_navigate: None,
+        manage_users_url: meta("customer-activity:manage-users-url")
+            .filter(|s| !s.trim().is_empty()),
     }
 }
 

@@ -17,6 +17,9 @@ pub struct ChartData {
     pub points: Vec<(i64, f64)>,
     pub cap: Option<f64>,
     pub forecast: Option<[(i64, f64); 2]>,
+    /// The From/To range shown (ms since epoch; an open end is the chart's
+    /// edge): marked by a line at each end.
+    pub range: Option<(Option<i64>, Option<i64>)>,
 }
 
 /// Colours, read from the theme so the chart follows it.
@@ -137,6 +140,19 @@ pub fn draw(
                 pal.forecast.stroke_width(2),
             ))
             .map_err(|e| e.to_string())?;
+    }
+    if let Some((from, to)) = data.range {
+        for x in [from, to].into_iter().flatten() {
+            let x = x.clamp(x0, x1) as f64;
+            chart
+                .draw_series(DashedLineSeries::new(
+                    [(x, 0.0), (x, ymax)],
+                    3,
+                    3,
+                    pal.text.stroke_width(1),
+                ))
+                .map_err(|e| e.to_string())?;
+        }
     }
     // A step line: consumption holds until the next record.
     let mut steps = Vec::with_capacity(points.len() * 2);

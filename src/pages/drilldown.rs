@@ -357,12 +357,25 @@ fn RecordsView(
             }
         })
     };
-    let chart = (!series.is_empty()).then(|| {
+    let chart_series = series.clone();
+    let chart = (!series.is_empty()).then_some(move || {
         let loc = l.get_untracked();
+        // The From/To range, marked on the chart (To counts to its day's end).
+        let r = tq.range.get();
+        let ms = |d: chrono::NaiveDate| {
+            d.and_hms_opt(0, 0, 0)
+                .map(|t| t.and_utc().timestamp_millis())
+        };
         let data = ChartData {
-            points: series.clone(),
+            points: chart_series.clone(),
             cap: usage.purchased,
             forecast: forecast_line,
+            range: r.is_set().then(|| {
+                (
+                    r.from.and_then(ms),
+                    r.to.and_then(|t| ms(t).map(|x| x + 86_400_000 - 1)),
+                )
+            }),
         };
         let fmt_x = Arc::new(move |ms: i64| {
             chrono::DateTime::from_timestamp_millis(ms)

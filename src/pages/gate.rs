@@ -86,10 +86,16 @@ fn WithActivity(user: Arc<Me>) -> impl IntoView {
 
 #[component]
 pub fn AccessDenied() -> impl IntoView {
+    // The host's Manage Users page, when it says where it is (an http(s)
+    // URL or a path of the host's own).
+    let manage = Ctx::get().config.manage_users_url.clone().filter(|u| {
+        crate::domain::text::http_url(u).is_some() || (u.starts_with('/') && !u.starts_with("//"))
+    });
     view! {
         <section class="notice-page">
             <h1>{tr(Msg::NoAccessTitle)}</h1>
             <p>{tr(Msg::NoAccessBody)}</p>
+            {manage.map(|href| view! { <p><a class="btn" href=href rel="external">{tr(Msg::ManageUsers)}</a></p> })}
         </section>
     }
 }
