@@ -100,6 +100,5 @@ pub fn is_admin(me: &Me) -> bool {
 /// A reactive message of the current locale, for text nodes and attributes:
 /// `{tr(Msg::Retry)}`.
 pub fn tr(m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let l = Ctx::get().locale;
-    move || l.get().t(m)
+    crate::ui::tr(m)
 }

@@ -14,6 +14,7 @@ pub mod gallery;
 pub mod i18n;
 pub mod pages;
 mod platform;
+pub mod ui;
 
 pub use context::AppConfig;
 
@@ -48,6 +49,11 @@ pub fn App(config: AppConfig) -> impl IntoView {
         me,
         prefix: format!("ca{n}").into(),
     };
+    provide_context(ui::Ui {
+        locale,
+        prefix: ctx.prefix.clone(),
+        today: ctx.today,
+    });
     provide_context(ctx);
     if config.standalone {
         platform::sync_document_lang(locale);

@@ -1,54 +1,21 @@
 //! Failure and notice boxes.
 
-use crate::api::ApiError;
-use crate::context::{tr, Ctx};
 use crate::domain::validate::Finding;
-use crate::i18n::{self, Locale, Msg};
+use crate::i18n::{self, Msg};
+use crate::ui::{tr, use_ui};
 use leptos::prelude::*;
 
-/// What failed, in words, for an API error.
-pub fn describe(l: Locale, what: Msg, e: &ApiError) -> String {
-    let why = match e {
-        ApiError::Network(_) | ApiError::Aborted => l.t(Msg::WhyNetwork).to_owned(),
-        ApiError::Http {
-            status,
-            title,
-            detail,
-            ..
-        } => {
-            let d = detail.clone().or_else(|| title.clone()).unwrap_or_default();
-            i18n::http_failed(l, *status, &d)
-        }
-        ApiError::Decode(_) => l.t(Msg::WhyDecode).to_owned(),
-        ApiError::Timeout => i18n::timed_out(l, (crate::api::TIMEOUT_MS / 1000) as u32),
-    };
-    let mut s = i18n::load_failed(l, l.t(what), &why);
-    if let ApiError::Http {
-        retry_after: Some(secs),
-        ..
-    } = e
-    {
-        s.push(' ');
-        s.push_str(&i18n::retry_after(l, &secs.to_string()));
-    }
-    s
-}
-
-/// An alert that says what failed, with a Retry button.
+/// An alert that says what failed, with a Retry button (the page words
+/// the failure: `pages::load_error`).
 #[component]
-pub fn LoadError(
-    /// What was being loaded (a `WhatFailed…` message).
-    what: Msg,
-    error: ApiError,
+pub fn ErrorAlert(
+    #[prop(into)] text: Signal<String>,
     /// Called by Retry.
     on_retry: Callback<()>,
 ) -> impl IntoView {
-    let ctx = Ctx::get();
-    let l = ctx.locale;
-    let text = move || describe(l.get(), what, &error);
     view! {
         <div class="alert alert-error" role="alert">
-            <p class="alert-text">{text}</p>
+            <p class="alert-text">{move || text.get()}</p>
             <button class="btn" type="button" on:click=move |_| on_retry.run(())>
                 {tr(Msg::Retry)}
             </button>
@@ -59,7 +26,7 @@ pub fn LoadError(
 /// A list of flagged items (bad records), shown rather than dropped.
 #[component]
 pub fn DataIssues(findings: Vec<Finding>) -> impl IntoView {
-    let ctx = Ctx::get();
+    let ctx = use_ui();
     if findings.is_empty() {
         return None;
     }

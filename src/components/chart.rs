@@ -189,7 +189,7 @@ pub fn ConsumptionChart(
             }
         }
     });
-    let l = crate::context::Ctx::get().locale;
+    let l = crate::ui::use_locale();
     view! {
         <div class="chart">
             <canvas node_ref=canvas width="720" height="280" role="img" aria-label=move || alt.get()></canvas>

@@ -9,9 +9,9 @@
 use crate::components::grid_cells::{col_flex, header_text, linked, table_min_width};
 use crate::components::grid_index::SharedIndex;
 use crate::components::grid_slot::SlotCells;
-use crate::context::{tr, Ctx};
 use crate::domain::grid::{search, sort_order, ColId, ColKind, GridRow, Query, SortDir, SortSpec};
 use crate::i18n::{self, Locale, Msg};
+use crate::ui::{tr, use_ui};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -50,7 +50,7 @@ pub fn DataGrid<R>(
 where
     R: GridRow + Send + Sync + 'static,
 {
-    let ctx = Ctx::get();
+    let ctx = use_ui();
     let l = ctx.locale;
     let q = query;
     let columns = Arc::new(columns);

@@ -7,9 +7,9 @@
 
 use crate::components::alert::Loading;
 use crate::components::grid_cells::{cell_view, col_flex, header_text, table_min_width};
-use crate::context::{tr, Ctx};
 use crate::domain::grid::{ColId, ColKind, GridRow};
 use crate::i18n::{self, Msg};
+use crate::ui::{tr, use_ui};
 use ca_contract::{ActivityRecord, Unit};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -28,7 +28,7 @@ pub fn GridPreview<R>(
 where
     R: GridRow + Send + Sync + 'static,
 {
-    let l = Ctx::get().locale;
+    let l = use_ui().locale;
     let table_min_width = table_min_width(&columns);
     let cols = Arc::new(columns);
     let head_cols = cols.clone();
@@ -86,7 +86,7 @@ pub fn RecordsPreview(
     columns: Vec<ColId>,
     unit: Unit,
 ) -> impl IntoView {
-    let ctx = Ctx::get();
+    let ctx = use_ui();
     let l = ctx.locale;
     let chart_h = ctx.id("chart-h");
     let chart_h_ref = chart_h.clone();

@@ -2,8 +2,8 @@
 //! Down open it on its first item; Escape closes it and returns focus;
 //! a click elsewhere closes it.
 
-use crate::context::{tr, Ctx};
 use crate::i18n::Msg;
+use crate::ui::{tr, use_ui};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,8 +12,10 @@ use leptos_router::components::A;
 pub fn ManageMenu(
     /// Whether the user may open Customer Activity (its item shows only then).
     can_open: Signal<bool>,
+    /// Where Customer Activity is (under the router's base).
+    href: String,
 ) -> impl IntoView {
-    let ctx = Ctx::get();
+    let ctx = use_ui();
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let menu = NodeRef::<html::Div>::new();
@@ -67,7 +69,6 @@ pub fn ManageMenu(
             open.set(false);
         }
     };
-    let href = ctx.href("/customer-activity");
     view! {
         <div class="menu" on:focusout=on_focusout>
             <button

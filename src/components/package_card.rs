@@ -3,12 +3,12 @@
 //! the additional benefits.
 
 use crate::components::usage_bar::UsageBar;
-use crate::context::{tr, Ctx};
 use crate::domain::dates::parse_date;
 use crate::domain::forecast::{forecast_from_total, Outcome};
 use crate::domain::packages::Expiry;
 use crate::domain::usage::Usage;
 use crate::i18n::{self, Msg};
+use crate::ui::{tr, use_ui};
 use ca_contract::{Entitlement, Package};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn PackageCard(
     services: Vec<ServiceLine>,
     benefits: Vec<Entitlement>,
 ) -> impl IntoView {
-    let ctx = Ctx::get();
+    let ctx = use_ui();
     let l = ctx.locale;
     let title_id = ctx.id(&format!("pkg-{}", package.id));
     let title_id_ref = title_id.clone();
@@ -112,7 +112,7 @@ pub fn PackageCard(
 
 #[component]
 fn ServiceTile(line: ServiceLine, period: Option<(NaiveDate, NaiveDate)>) -> impl IntoView {
-    let ctx = Ctx::get();
+    let ctx = use_ui();
     let l = ctx.locale;
     let e = line.entitlement;
     let usage = Usage::new(e.consumed, e.purchased);
@@ -148,7 +148,7 @@ fn ServiceTile(line: ServiceLine, period: Option<(NaiveDate, NaiveDate)>) -> imp
     };
     // At this pace, will it run out before the package ends, or be left
     // partly unused? (From the total so far; the drilldown refines it.)
-    let today = Ctx::get().today;
+    let today = use_ui().today;
     let forecast =
         period.and_then(|(s, e)| forecast_from_total(usage.purchased, usage.consumed, s, e, today));
     let forecast_text = move || {

@@ -2,10 +2,10 @@
 //! and a toggletip (a short explanation behind an "i" button). They take
 //! values and callbacks; they read nothing but the locale.
 
-use crate::context::tr;
 use crate::domain::dates::{iso, parse_date};
 use crate::domain::records::DateRange;
 use crate::i18n::Msg;
+use crate::ui::tr;
 use leptos::prelude::*;
 
 /// From and To: native date fields (ISO values, shown in the browser's
@@ -95,7 +95,7 @@ pub fn Toggletip(
     text: Msg,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let l = crate::context::Ctx::get().locale;
+    let l = crate::ui::use_locale();
     let name = move || format!("{}: {}", l.get().t(Msg::MoreInfo), topic.get());
     view! {
         <span class="toggletip">

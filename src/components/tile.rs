@@ -2,9 +2,9 @@
 //! unit what was consumed, purchased ("As needed" when uncapped) and what
 //! remains (or how much over), and delivered hours for proactive services.
 
-use crate::context::Ctx;
 use crate::domain::enterprise::UnitTotal;
 use crate::i18n::{self, Msg};
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,7 +19,7 @@ pub fn Tile(
     totals: Vec<UnitTotal>,
     delivered_hours: Option<f64>,
 ) -> impl IntoView {
-    let ctx = Ctx::get();
+    let ctx = use_ui();
     let l = ctx.locale;
     let rows = move || {
         let l = l.get();

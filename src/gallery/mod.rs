@@ -39,6 +39,11 @@ pub fn Gallery() -> impl IntoView {
     });
     let locale = RwSignal::new(Locale::EnUs);
     let me = crate::api::Loader::new(|| async { Ok(fixtures::me()) });
+    provide_context(crate::ui::Ui {
+        locale,
+        prefix: "gallery".into(),
+        today: fixtures::today(),
+    });
     provide_context(Ctx {
         api: Api::new(&config.api_base),
         config,

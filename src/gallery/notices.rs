@@ -4,9 +4,10 @@
 use super::fixtures;
 use super::page::{Section, State};
 use crate::api::ApiError;
-use crate::components::alert::{DataIssues, LoadError, Loading};
+use crate::components::alert::{DataIssues, Loading};
 use crate::i18n::Msg;
 use crate::pages::gate::{AccessDenied, SignedOut};
+use crate::pages::load_error::LoadError;
 use leptos::html;
 use leptos::prelude::*;
 

@@ -5,7 +5,7 @@
 use super::gate::{use_workspace, Activity, Loaded, User};
 use super::url::{with_workspace, TableQuery};
 use crate::api::{Loader, Preview};
-use crate::components::alert::{DataIssues, LoadError, Loading};
+use crate::components::alert::{DataIssues, Loading};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::DataGrid;
 use crate::components::grid_preview::RecordsPreview;
@@ -25,6 +25,7 @@ use crate::domain::validate::{check_records, unreadable, Finding};
 use crate::domain::view::WorkspaceSel;
 use crate::domain::xlsx::workbook;
 use crate::i18n::{self, Locale, Msg};
+use crate::pages::load_error::LoadError;
 use ca_contract::{ActivityRecord, Entitlement, Role, Service};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -5,11 +5,12 @@
 //! refetches.
 
 use crate::api::Loader;
-use crate::components::alert::{LoadError, Loading};
+use crate::components::alert::Loading;
 use crate::context::{has_access, tr, Ctx};
 use crate::domain::validate::{check_activity, unreadable, Finding};
 use crate::domain::view::WorkspaceSel;
 use crate::i18n::Msg;
+use crate::pages::load_error::LoadError;
 use crate::pages::url::query_value;
 use ca_contract::{CustomerActivity, Me};
 use leptos::prelude::*;

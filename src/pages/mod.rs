@@ -8,6 +8,7 @@ pub mod drilldown;
 pub mod enterprise;
 pub mod gate;
 pub mod home;
+pub mod load_error;
 pub mod not_found;
 pub mod shell;
 pub mod tile_list;

@@ -33,7 +33,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <header class="shell-header">
                 <span class="shell-brand">{tr(Msg::ServicesHub)}</span>
                 <nav class="shell-nav" aria-label=tr(Msg::MainNav)>
-                    <ManageMenu can_open=can_open />
+                    <ManageMenu can_open=can_open href=Ctx::get().href("/customer-activity") />
                 </nav>
                 <div class="shell-tools">
                     {demo.then(|| view! { <PersonaSwitch /> })}

@@ -4,13 +4,14 @@
 use super::enterprise::{chosen_contract, contract_label};
 use super::gate::{use_workspace, Activity, User};
 use super::url::{query_value, with_workspace};
-use crate::components::alert::{LoadError, Loading};
+use crate::components::alert::Loading;
 use crate::context::{tr, Ctx};
 use crate::domain::enterprise::{group_entitlements, TileGroup};
 use crate::domain::query::encode;
 use crate::domain::usage::Usage;
 use crate::domain::view::active_contracts;
 use crate::i18n::{self, Msg};
+use crate::pages::load_error::LoadError;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
