@@ -23,6 +23,8 @@ pub const ROW_HEIGHT: f64 = 41.0;
 const OVERSCAN: usize = 2;
 /// Up to this many rows are all drawn (no windowing for small sets).
 const ALL_DRAWN: usize = 30;
+/// Rows a printed grid holds at most (a note says when there are more).
+const PRINT_MAX: usize = 2_000;
 /// The scroll area's height (style/grid.css `.grid-scroll`); a scroll event
 /// measures the real one.
 const INITIAL_VIEWPORT: f64 = 560.0;
@@ -111,10 +113,27 @@ where
         // the overscan.
         (viewport.get() / ROW_HEIGHT).ceil() as usize + 1 + 2 * OVERSCAN
     });
+    // Printing draws the rows whole (up to PRINT_MAX), not the window.
+    let printing = RwSignal::new(false);
+    {
+        let before = leptos::prelude::window_event_listener(leptos::ev::beforeprint, move |_| {
+            printing.set(true)
+        });
+        let after = leptos::prelude::window_event_listener(leptos::ev::afterprint, move |_| {
+            printing.set(false)
+        });
+        on_cleanup(move || {
+            before.remove();
+            after.remove();
+        });
+    }
     let window = Memo::new(move |_| {
         let n = visible.with(|v| v.len());
         if n <= ALL_DRAWN {
             return (0, n, n);
+        }
+        if printing.get() {
+            return (0, n.min(PRINT_MAX), n);
         }
         let first = ((scroll_top.get() / ROW_HEIGHT) as usize)
             .saturating_sub(OVERSCAN)
@@ -253,6 +272,17 @@ where
         })
     };
 
+    let print_note = move || {
+        let n = visible.with(|v| v.len());
+        (n > PRINT_MAX).then(|| {
+            let l = l.get();
+            view! {
+                <p class="print-only">
+                    {i18n::printed_rows(l, &i18n::num(l, PRINT_MAX as f64), &i18n::num(l, n as f64))}
+                </p>
+            }
+        })
+    };
     view! {
         // `data-q`: the query the rows shown were filtered by.
         <div class="grid" class:grid--wrap=move || visible.with(|v| v.len()) <= ALL_DRAWN data-q=move || q.get()>
@@ -293,6 +323,7 @@ where
                 </table>
             </div>
             {empty}
+            {print_note}
         </div>
     }
 }

@@ -190,6 +190,15 @@ pub fn cases_without_workspace(l: Locale, n: &str, one: bool) -> String {
     }
 }
 
+/// Under a printed grid with more rows than a print holds.
+pub fn printed_rows(l: Locale, max: &str, all: &str) -> String {
+    pick(
+        l,
+        format!("Printed: the first {max} of {all} rows. Export the table to have them all."),
+        format!("Stampate: le prime {max} di {all} righe. Esporta la tabella per averle tutte."),
+    )
+}
+
 /// "Preparing proof of delivery: 3 of 12 entitlements".
 pub fn progress_text(l: Locale, done: &str, all: &str) -> String {
     pick(
