@@ -12,8 +12,9 @@
 
 use bytes::Bytes;
 use ca_contract::{
-    ActivityRecord, AdditionalCase, AdditionalCases, Contract, CustomerActivity, Document,
-    Entitlement, EntitlementActivity, Me, Package, RecordIssue, Workspace,
+    ActivityRecord, AdditionalCase, AdditionalCases, AssessmentSetup, Contract, CustomerActivity,
+    Document, EducationActivity, Entitlement, EntitlementActivity, Me, Package, ProactiveDelivery,
+    RecordIssue, SupportContact, SupportRequest, Workspace,
 };
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -61,10 +62,32 @@ fn inside_item(list: &str, item: &serde_json::Value) -> Option<(String, String)>
         "entitlements" => first_error::<Entitlement>(item),
         "packages" => first_error::<Package>(item),
         "cases" => first_error::<AdditionalCase>(item),
-        // Internally tagged: serde buffers the item, so no inner path.
-        "records" => first_error::<ActivityRecord>(item).map(|(_, m)| (String::new(), m)),
+        // Internally tagged by `type`: decoded as the variant's own struct
+        // for the path inside it.
+        "records" => match item.get("type").and_then(|t| t.as_str()) {
+            Some("supportRequest") => first_error::<SupportRequest>(item),
+            Some("proactiveDelivery") => first_error::<ProactiveDelivery>(item),
+            Some("educationActivity") => first_error::<EducationActivity>(item),
+            Some("supportContact") => first_error::<SupportContact>(item),
+            Some("assessmentSetup") => first_error::<AssessmentSetup>(item),
+            _ => first_error::<ActivityRecord>(item).map(|(_, m)| (String::new(), m)),
+        },
         _ => None,
     }
+}
+
+/// The first item of the list at `at` that does not decode, if `at` names
+/// one of the document's lists: its pointer and what is wrong.
+fn bad_item(value: &serde_json::Value, at: &str) -> Option<(String, String)> {
+    let list = at.strip_prefix('/').filter(|l| !l.contains('/'))?;
+    value
+        .pointer(at)?
+        .as_array()?
+        .iter()
+        .enumerate()
+        .find_map(|(i, item)| {
+            inside_item(list, item).map(|(inner, msg)| (format!("{at}/{i}{inner}"), msg))
+        })
 }
 
 fn refuse(path: &Path, at: &str, what: impl std::fmt::Display) -> String {
@@ -78,6 +101,13 @@ pub fn check<T: Document>(path: &Path, bytes: &[u8]) -> Result<T, String> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     let mut doc: T = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let inner = e.inner();
+        // An item the lenient list could not even set aside: find it.
+        if let Some((at, msg)) = serde_json::from_slice::<serde_json::Value>(bytes)
+            .ok()
+            .and_then(|v| bad_item(&v, &pointer(e.path())))
+        {
+            return refuse(path, &at, msg);
+        }
         let what = if inner.is_syntax() || inner.is_eof() {
             format!("not JSON: {inner}")
         } else {
@@ -176,4 +206,69 @@ pub fn load(dir: &Path) -> Result<DataFiles, String> {
         additional_cases: Bytes::from(additional_cases),
         activity,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edited<T: Document>(doc: &str, f: impl Fn(&mut serde_json::Value)) -> Result<T, String> {
+        let mut v: serde_json::Value = serde_json::from_str(doc).unwrap();
+        f(&mut v);
+        check::<T>(Path::new("x.json"), v.to_string().as_bytes())
+    }
+
+    const CA: &str = include_str!("../example-data/customer-activity.json");
+    const ACT: &str = include_str!("../example-data/activity/e-ex-reactive.json");
+    const ME: &str = include_str!("../example-data/me.json");
+
+    #[test]
+    fn the_example_documents_pass() {
+        assert!(edited::<CustomerActivity>(CA, |_| {}).is_ok());
+        assert!(edited::<EntitlementActivity>(ACT, |_| {}).is_ok());
+        assert!(edited::<Me>(ME, |_| {}).is_ok());
+    }
+
+    #[test]
+    fn errors_name_the_pointer_and_what_was_expected() {
+        let err = |r: Result<(), String>| r.unwrap_err();
+        let e = err(
+            edited::<CustomerActivity>(CA, |v| v["entitlements"][2]["unit"] = 5.into()).map(|_| ()),
+        );
+        assert!(
+            e.starts_with("x.json: at JSON pointer \"/entitlements/2/unit\""),
+            "{e}"
+        );
+        assert!(e.contains("expected string"), "{e}");
+        let e =
+            err(
+                edited::<CustomerActivity>(CA, |v| v["contracts"][0]["startDate"] = true.into())
+                    .map(|_| ()),
+            );
+        assert!(
+            e.contains("\"/contracts/0/startDate\"") && e.contains("expected a string"),
+            "{e}"
+        );
+        let e = err(edited::<EntitlementActivity>(ACT, |v| {
+            v["records"][1]["quantity"] = "lots".into()
+        })
+        .map(|_| ()));
+        assert!(
+            e.contains("\"/records/1/quantity\"") && e.contains("expected f64"),
+            "{e}"
+        );
+        let e = err(edited::<EntitlementActivity>(ACT, |v| v["records"] = 3.into()).map(|_| ()));
+        assert!(
+            e.contains("\"/records\"") && e.contains("expected an array"),
+            "{e}"
+        );
+        let e = err(
+            edited::<Me>(ME, |v| v["workspaces"][0]["id"] = serde_json::Value::Null).map(|_| ()),
+        );
+        assert!(e.contains("\"/workspaces/0/id\""), "{e}");
+        let e = err(check::<Me>(Path::new("x.json"), b"{\"id\": ").map(|_| ()));
+        assert!(e.contains("not JSON"), "{e}");
+        let e = err(check::<Me>(Path::new("x.json"), format!("{ME} []").as_bytes()).map(|_| ()));
+        assert!(e.contains("not JSON"), "{e}");
+    }
 }

@@ -100,7 +100,7 @@ async fn body(r: Response) -> Vec<u8> {
         .to_vec()
 }
 
-fn h<'a>(r: &'a Response, name: header::HeaderName) -> &'a str {
+fn h(r: &Response, name: header::HeaderName) -> &str {
     r.headers()
         .get(&name)
         .map(|v| v.to_str().unwrap())
