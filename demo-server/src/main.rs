@@ -123,16 +123,16 @@ fn main() {
         let what = match (&cli.data, &app.site) {
             (Some(d), _) => format!("the documents of {}", d.display()),
             (None, Some(_)) => "the demo data and the page".to_string(),
-            (None, None) => "the demo data (API only)".to_string(),
+            (None, None) => "the demo data, API only".to_string(),
         };
         let mut out = std::io::stdout().lock();
         let _ = writeln!(
             out,
-            "demo-server listening on http://{bound}: {what}. A demo server without authentication{}",
+            "demo-server listening on http://{bound} (serving {what}; a demo server without authentication, {})",
             if cli.host.is_loopback() {
-                " (loopback only)."
+                "loopback only"
             } else {
-                ": anyone who can reach this address reads the data."
+                "reachable by anyone who can reach this address"
             }
         );
         let _ = out.flush();
