@@ -214,6 +214,22 @@ async fn compression_br_and_gzip_when_asked() {
         .await;
         assert_eq!(h(&r, header::CONTENT_ENCODING), encoding, "{accept}");
         assert_eq!(h(&r, header::CACHE_CONTROL), NO_CACHE);
+        assert!(h(&r, header::VARY)
+            .to_ascii_lowercase()
+            .contains("accept-encoding"));
+        // Another representation: a weak tag, which still revalidates.
+        let tag = h(&r, header::ETAG).to_string();
+        assert!(tag.starts_with("W/\""), "{tag}");
+        let again = send(
+            &app,
+            get("/boot.js")
+                .header(header::ACCEPT_ENCODING, accept)
+                .header(header::IF_NONE_MATCH, &tag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{accept}");
         let b = body(r).await;
         assert!(
             !b.is_empty() && b.len() < plain.len() / 4,
@@ -223,6 +239,7 @@ async fn compression_br_and_gzip_when_asked() {
     }
     let r = send(&app, get("/boot.js").body(Body::empty()).unwrap()).await;
     assert!(r.headers().get(header::CONTENT_ENCODING).is_none());
+    assert!(h(&r, header::ETAG).starts_with('"'), "uncompressed: strong");
     // The API too.
     let r = send(
         &app,

@@ -214,6 +214,23 @@ impl Predicate for NotHuge {
     }
 }
 
+/// A compressed body is another representation of the file: its entity tag
+/// becomes weak (RFC 9110 §8.8.1), which `If-None-Match` still matches.
+async fn weaken_etag(mut r: Response) -> Response {
+    if r.headers().contains_key(header::CONTENT_ENCODING) {
+        let strong = r
+            .headers()
+            .get(header::ETAG)
+            .and_then(|v| v.to_str().ok())
+            .filter(|t| t.starts_with('"'))
+            .map(str::to_string);
+        if let Some(Ok(weak)) = strong.map(|t| HeaderValue::from_str(&format!("W/{t}"))) {
+            r.headers_mut().insert(header::ETAG, weak);
+        }
+    }
+    r
+}
+
 /// The whole service: Host check, then timeout, then compression.
 pub fn router(app: Arc<App>) -> Router {
     let compression = CompressionLayer::new()
@@ -224,6 +241,7 @@ pub fn router(app: Arc<App>) -> Router {
         .fallback(serve)
         .with_state(app.clone())
         .layer(compression)
+        .layer(middleware::map_response(weaken_etag))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             app.timeout,
