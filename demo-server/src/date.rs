@@ -46,6 +46,31 @@ impl Day {
         (day.ymd() == (y, m, d)).then_some(day)
     }
 
+    /// The earliest and latest `--today` the dataset is built for: its dates
+    /// reach years before and after today and are written as `YYYY`.
+    pub const FIRST_TODAY: (i64, u32, u32) = (1900, 1, 1);
+    pub const LAST_TODAY: (i64, u32, u32) = (9899, 12, 31);
+
+    /// Parses a `--today`: a real `YYYY-MM-DD` date within
+    /// [`Day::FIRST_TODAY`]..=[`Day::LAST_TODAY`].
+    pub fn parse_today(s: &str) -> Result<Day, String> {
+        let day = Day::parse(s).ok_or_else(|| format!("{s:?} is not a YYYY-MM-DD date"))?;
+        let (first, last) = (
+            Day::from_ymd(
+                Self::FIRST_TODAY.0,
+                Self::FIRST_TODAY.1,
+                Self::FIRST_TODAY.2,
+            ),
+            Day::from_ymd(Self::LAST_TODAY.0, Self::LAST_TODAY.1, Self::LAST_TODAY.2),
+        );
+        if day < first || day > last {
+            return Err(format!(
+                "{s} is outside the dates the demo data can be built for ({first} to {last})"
+            ));
+        }
+        Ok(day)
+    }
+
     /// Today in UTC, by the machine's clock.
     pub fn today_utc() -> Day {
         let secs = SystemTime::now()
@@ -107,5 +132,26 @@ mod tests {
         }
         assert_eq!(Day::parse("2024-09-16").unwrap().case_prefix(), "240916");
         assert_eq!(Day(0).at(6, 5), "1970-01-01T06:05:00Z");
+    }
+
+    #[test]
+    fn today_is_bounded_to_what_the_dataset_can_be_built_for() {
+        assert!(Day::parse_today("2026-05-14").is_ok());
+        for bad in [
+            "9999-12-31",
+            "9900-01-01",
+            "1899-12-31",
+            "0000-01-01",
+            "2026-02-30",
+            "x",
+        ] {
+            assert!(Day::parse_today(bad).is_err(), "{bad}");
+        }
+        // The bounds themselves build (the dataset's own dates parse back).
+        for edge in ["1900-01-01", "9899-12-31"] {
+            let day = Day::parse_today(edge).unwrap();
+            let ds = crate::data::Dataset::build(day, false);
+            assert_eq!(ds.today, day);
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Demo personas: who is "signed in", chosen per request by the cookie
 //! `demo_persona=<id>` (else the header `x-demo-persona`, else
-//! `customer-admin`).
+//! `customer-admin`); an id that names no persona is refused (400).
 
 use crate::data::contracts::{WS_CONTOSO, WS_FABRIKAM, WS_NORTHWIND};
 use crate::data::people::*;
@@ -142,21 +142,31 @@ pub fn by_id(id: &str) -> Option<&'static Persona> {
     PERSONAS.iter().find(|p| p.id == id)
 }
 
-/// The persona of a request: the `demo_persona` cookie (any of the `Cookie`
-/// headers), else the `x-demo-persona` header, else the default. Unknown ids
-/// are skipped.
+/// The persona of a request: the first non-empty `demo_persona` cookie (of
+/// any of the `Cookie` headers), else the `x-demo-persona` header, else the
+/// default. `Err(id)`: the chosen source names no persona (the caller
+/// answers 400 listing the known ones, rather than silently becoming an
+/// administrator).
 pub fn select<'a>(
     cookie_headers: impl IntoIterator<Item = &'a str>,
     header: Option<&str>,
-) -> &'static Persona {
+) -> Result<&'static Persona, String> {
     let from_cookie = cookie_headers
         .into_iter()
         .flat_map(|h| h.split(';'))
         .filter_map(|kv| kv.trim().strip_prefix("demo_persona="))
-        .find_map(|v| by_id(v.trim_matches('"')));
-    from_cookie
-        .or_else(|| header.and_then(|h| by_id(h.trim())))
-        .unwrap_or_else(|| by_id(DEFAULT_PERSONA).expect("the default persona exists"))
+        .map(|v| v.trim().trim_matches('"'))
+        .find(|v| !v.is_empty());
+    let named = from_cookie.or_else(|| header.map(str::trim).filter(|h| !h.is_empty()));
+    match named {
+        Some(id) => by_id(id).ok_or_else(|| id.to_string()),
+        None => Ok(by_id(DEFAULT_PERSONA).expect("the default persona exists")),
+    }
+}
+
+/// The ids of every persona, in the switcher's order.
+pub fn ids() -> Vec<&'static str> {
+    PERSONAS.iter().map(|p| p.id).collect()
 }
 
 /// An entry of `GET /api/v1/demo/personas` (demo-only, not in the contract).
@@ -184,20 +194,39 @@ mod tests {
 
     #[test]
     fn cookie_then_header_then_default() {
+        let id = |r: Result<&Persona, String>| r.map(|p| p.id);
         assert_eq!(
-            select(["a=1; demo_persona=view-all"], Some("no-access")).id,
-            "view-all"
+            id(select(["a=1; demo_persona=view-all"], Some("no-access"))),
+            Ok("view-all")
         );
         assert_eq!(
-            select(["a=1", "demo_persona=signed-out"], None).id,
-            "signed-out"
+            id(select(["a=1", "demo_persona=signed-out"], None)),
+            Ok("signed-out")
         );
-        assert_eq!(select([], Some("no-access")).id, "no-access");
         assert_eq!(
-            select(["demo_persona=nobody"], Some("bogus")).id,
-            DEFAULT_PERSONA
+            id(select(["demo_persona=\"no-access\""], None)),
+            Ok("no-access")
         );
-        assert_eq!(select([], None).id, DEFAULT_PERSONA);
+        assert_eq!(id(select([], Some("no-access"))), Ok("no-access"));
+        assert_eq!(
+            id(select(["demo_persona="], Some(" "))),
+            Ok(DEFAULT_PERSONA)
+        );
+        assert_eq!(id(select([], None)), Ok(DEFAULT_PERSONA));
+    }
+
+    #[test]
+    fn an_unknown_persona_is_an_error_not_the_administrator() {
+        assert_eq!(
+            select(["demo_persona=nobody"], Some("view-all")).map(|p| p.id),
+            Err("nobody".to_string()),
+            "the cookie wins, and names no persona"
+        );
+        assert_eq!(
+            select(["x=1"], Some("bogus")).map(|p| p.id),
+            Err("bogus".to_string())
+        );
+        assert_eq!(ids().len(), PERSONAS.len());
     }
 
     #[test]

@@ -402,4 +402,26 @@ fn bench_entitlement_serves_100k_records() {
     let p = by_id("activity-user").unwrap();
     let mine = crate::access::visible_records(&ds, p, BENCH_ENTITLEMENT).count();
     assert!(mine > 10_000 && mine < 100_000);
+    // A partial view is built once per persona, then the same bytes are
+    // shared by every request (not rebuilt per request).
+    let views = crate::api::BenchViews::new();
+    let path = format!("/api/v1/entitlements/{BENCH_ENTITLEMENT}/activity");
+    let first = crate::api::handle_with(&ds, Some(&views), p, "GET", &path);
+    let again = crate::api::handle_with(&ds, Some(&views), p, "GET", &path);
+    assert_eq!(first.status, 200);
+    assert_eq!(
+        first.body.as_ptr(),
+        again.body.as_ptr(),
+        "shared, not rebuilt"
+    );
+    let a: EntitlementActivity = ok(&first);
+    assert_eq!(a.records.len(), mine);
+    let admin = crate::api::handle_with(
+        &ds,
+        Some(&views),
+        by_id("customer-admin").unwrap(),
+        "GET",
+        &path,
+    );
+    assert_eq!(admin.body.as_ptr(), ds.bench().unwrap().json.as_ptr());
 }
