@@ -2,6 +2,7 @@
 //! section and the add-on section, all computed from one document.
 
 use super::addons::AddonSection;
+use super::attention::NeedsAttention;
 use super::enterprise::chosen_contract;
 use super::enterprise::EnterpriseSection;
 use super::gate::{use_workspace, Activity, User};
@@ -63,6 +64,7 @@ pub fn CustomerActivityPage() -> impl IntoView {
             {note}
             {failure}
             {issues}
+            <NeedsAttention sel=sel />
             <EnterpriseSection sel=sel />
             <AddonSection sel=sel />
         </div>
