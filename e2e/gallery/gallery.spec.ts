@@ -24,6 +24,7 @@ const STATES = [
   'chart-cap-and-forecast', 'chart-no-data',
   'error-network', 'error-500', 'error-decode', 'error-timeout', 'data-issues', 'loading',
   'access-denied', 'signed-out',
+  'attention-loading', 'attention-none', 'attention-one', 'attention-many', 'attention-long-names',
 ];
 
 test('every state looks as approved, without console errors', async ({ page, galleryQuery, shotEach }) => {

@@ -2,6 +2,7 @@
 //! the API. Each has its stylesheet under `style/`.
 
 pub mod alert;
+pub mod attention_list;
 pub mod chart;
 pub mod data_grid;
 pub mod grid_cells;

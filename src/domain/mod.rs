@@ -4,6 +4,7 @@
 //! contracts are in view, what the tiles sum, how packages and their bars
 //! read, how the grid filters and sorts, the forecast, and the CSV exports.
 
+pub mod attention;
 pub mod cases;
 pub mod csv_export;
 pub mod dates;

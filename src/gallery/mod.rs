@@ -7,6 +7,7 @@
 //! its heading, inside a `[data-section="<name>"]` per component; the
 //! Playwright gallery suite screenshots those.
 
+mod attention;
 pub mod fixtures;
 mod notices;
 mod page;

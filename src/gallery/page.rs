@@ -2,7 +2,7 @@
 //! string), a table of contents, and one section per component. Also the
 //! two wrappers every section uses, [`Section`] and [`State`].
 
-use super::{notices, records, summaries};
+use super::{attention, notices, records, summaries};
 use crate::components::select::{LabeledSelect, Opt};
 use crate::context::Ctx;
 use crate::i18n::{self, Locale};
@@ -10,7 +10,7 @@ use crate::pages::url::{query_setter, query_value};
 use leptos::prelude::*;
 
 /// The sections, in page order: (id, heading).
-const SECTIONS: [(&str, &str); 7] = [
+const SECTIONS: [(&str, &str); 8] = [
     ("tiles", "Enterprise tiles"),
     ("package-cards", "Package cards"),
     ("usage-bars", "Usage bars"),
@@ -18,6 +18,7 @@ const SECTIONS: [(&str, &str); 7] = [
     ("chart", "Consumption chart"),
     ("alerts", "Alerts and loading"),
     ("gate", "Access pages"),
+    ("attention", "Needs attention"),
 ];
 
 fn theme_of(q: Option<&str>) -> &'static str {
@@ -97,6 +98,7 @@ pub fn GalleryPage() -> impl IntoView {
                 <records::Charts />
                 <notices::Alerts />
                 <notices::Gate />
+                <attention::Attention />
             </main>
         </div>
     }

@@ -194,3 +194,26 @@ pub fn today() -> NaiveDate {
     )
     .unwrap_or(NaiveDate::MIN)
 }
+
+/// Why a Needs attention item is listed, in words: "6 hours over",
+/// "3 workshops unused, 15 days left" ("…, ends today"), "runs out on
+/// 12 Mar 2027".
+pub fn attention_reason(l: Locale, r: &crate::domain::attention::Reason, unit: Unit) -> String {
+    use crate::domain::attention::Reason;
+    match *r {
+        Reason::Over { amount } => super::over_text(l, &quantity(l, amount, unit)),
+        Reason::RunsOut { date: d } => super::runs_out_on(l, &date(l, d)),
+        Reason::Unused { amount, days_left } => {
+            let days = (days_left > 0).then(|| {
+                super::days_left(l, &num(l, days_left as f64), is_one(l, days_left as f64))
+            });
+            super::unused_text(
+                l,
+                &quantity(l, amount, unit),
+                unit,
+                is_one(l, amount),
+                days.as_deref(),
+            )
+        }
+    }
+}

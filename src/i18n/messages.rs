@@ -160,6 +160,10 @@ messages! {
     ConsumedToDate => "Consumed to date", "Consumato finora";
     PageNotFound => "Page not found", "Pagina non trovata";
     ChartNoData => "No dated consumption to chart yet.", "Ancora nessun consumo datato da rappresentare.";
+    NeedsAttention => "Needs attention", "Richiede attenzione";
+    NothingNeedsAttention => "Nothing needs attention", "Niente richiede attenzione";
+    SeverityUrgent => "Urgent", "Urgente";
+    SeverityWarning => "Warning", "Avviso";
 }
 
 #[cfg(test)]

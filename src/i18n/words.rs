@@ -151,3 +151,114 @@ mod tests {
         }
     }
 }
+
+/// The Needs attention region's heading: "Needs attention (4)", or without
+/// the count while the document loads.
+pub fn attention_heading(l: Locale, count: Option<&str>) -> String {
+    let title = l.t(super::Msg::NeedsAttention);
+    match count {
+        Some(n) => format!("{title} ({n})"),
+        None => title.to_owned(),
+    }
+}
+
+/// A Needs attention item's severity in words (its icon is hidden from
+/// assistive technology, its colour never the only sign).
+pub fn attention_severity(l: Locale, s: crate::domain::attention::Severity) -> &'static str {
+    use crate::domain::attention::Severity;
+    l.t(match s {
+        Severity::Urgent => super::Msg::SeverityUrgent,
+        Severity::Warning => super::Msg::SeverityWarning,
+    })
+}
+
+/// "3 workshops unused, 15 days left" / "…, ends today". `quantity` is the
+/// amount with its unit word; `days_left` is "15 days left" or `None` for
+/// today. Italian agrees "unused" with the unit's gender and number.
+pub fn unused_text(
+    l: Locale,
+    quantity: &str,
+    unit: ca_contract::Unit,
+    one: bool,
+    days_left: Option<&str>,
+) -> String {
+    use ca_contract::Unit::*;
+    match l {
+        Locale::EnUs => format!("{quantity} unused, {}", days_left.unwrap_or("ends today")),
+        Locale::ItIt => {
+            let feminine = matches!(unit, Hours | Seats | Assessments | Unknown);
+            let adj = match (feminine, one) {
+                (true, true) => "inutilizzata",
+                (true, false) => "inutilizzate",
+                (false, true) => "inutilizzato",
+                (false, false) => "inutilizzati",
+            };
+            format!("{quantity} {adj}, {}", days_left.unwrap_or("scade oggi"))
+        }
+    }
+}
+
+/// "runs out on 12 Mar 2027".
+pub fn runs_out_on(l: Locale, date: &str) -> String {
+    match l {
+        Locale::EnUs => format!("runs out on {date}"),
+        Locale::ItIt => format!("si esaurisce il {date}"),
+    }
+}
+
+#[cfg(test)]
+mod attention_words_tests {
+    use super::*;
+    use crate::domain::attention::Severity;
+    use ca_contract::Unit;
+
+    #[test]
+    fn attention_sentences_in_both_languages() {
+        let (en, it) = (Locale::EnUs, Locale::ItIt);
+        assert_eq!(attention_heading(en, Some("4")), "Needs attention (4)");
+        assert_eq!(attention_heading(it, Some("4")), "Richiede attenzione (4)");
+        assert_eq!(attention_heading(en, None), "Needs attention");
+        assert_eq!(
+            unused_text(
+                en,
+                "3 workshops",
+                Unit::Workshops,
+                false,
+                Some("15 days left")
+            ),
+            "3 workshops unused, 15 days left"
+        );
+        assert_eq!(
+            unused_text(en, "1 hour", Unit::Hours, true, None),
+            "1 hour unused, ends today"
+        );
+        assert_eq!(
+            unused_text(
+                it,
+                "3 workshop",
+                Unit::Workshops,
+                false,
+                Some("15 giorni rimanenti")
+            ),
+            "3 workshop inutilizzati, 15 giorni rimanenti"
+        );
+        assert_eq!(
+            unused_text(it, "1 ora", Unit::Hours, true, None),
+            "1 ora inutilizzata, scade oggi"
+        );
+        assert_eq!(
+            unused_text(it, "60 postazioni", Unit::Seats, false, None),
+            "60 postazioni inutilizzate, scade oggi"
+        );
+        assert_eq!(
+            unused_text(it, "1 credito", Unit::Credits, true, None),
+            "1 credito inutilizzato, scade oggi"
+        );
+        assert_eq!(runs_out_on(it, "3 mar 2027"), "si esaurisce il 3 mar 2027");
+        assert_ne!(
+            attention_severity(en, Severity::Urgent),
+            attention_severity(en, Severity::Warning)
+        );
+        assert_eq!(attention_severity(it, Severity::Urgent), "Urgente");
+    }
+}

@@ -2,6 +2,7 @@
 //! section and the add-on section, all computed from one document.
 
 use super::addons::AddonSection;
+use super::attention::NeedsAttention;
 use super::drilldown::XLSX_MIME;
 use super::enterprise::chosen_contract;
 use super::enterprise::EnterpriseSection;
@@ -82,6 +83,7 @@ pub fn CustomerActivityPage() -> impl IntoView {
             {note}
             {failure}
             {issues}
+            <NeedsAttention sel=sel />
             <EnterpriseSection sel=sel />
             <AddonSection sel=sel />
         </div>

@@ -3,6 +3,7 @@
 
 pub mod additional_cases;
 pub mod addons;
+pub mod attention;
 pub mod customer_activity;
 pub mod drilldown;
 pub mod enterprise;
