@@ -200,18 +200,25 @@ fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let progress = RwSignal::new(None::<(usize, usize)>);
     let failed = RwSignal::new(None::<crate::api::ApiError>);
     let generation = StoredValue::new(0u32);
+    // Set by a failed fetch: no new fetch starts until Retry (those in
+    // flight still keep their sheets, so Retry resumes).
+    let stopped = StoredValue::new(false);
     let run: StoredValue<Option<Arc<dyn Fn() + Send + Sync>>> = StoredValue::new(None);
     {
         let api = ctx.api.clone();
         let me = me.clone();
         let runner = Arc::new(move || {
             let gen = generation.get_value();
+            stopped.set_value(false);
             failed.set(None);
             for _ in 0..POD_PARALLEL {
                 let api = api.clone();
                 let me = me.clone();
                 leptos::task::spawn_local(async move {
                     loop {
+                        if stopped.try_get_value() != Some(false) {
+                            return;
+                        }
                         // The next entitlement nobody has taken.
                         let Some(Some((k, id))) = job.try_update_value(|j| {
                             let j = j.as_mut()?;
@@ -260,11 +267,11 @@ fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
                             Err(e) => {
                                 job.update_value(|j| {
                                     if let Some(j) = j.as_mut() {
-                                        j.taken.iter_mut().for_each(|t| *t = false);
+                                        j.taken[k] = false;
                                     }
                                 });
-                                // Stop every worker; Retry starts them again.
-                                generation.update_value(|g| *g += 1);
+                                // No new fetch starts; Retry starts them again.
+                                stopped.set_value(true);
                                 failed.set(Some(e));
                                 return;
                             }
@@ -316,7 +323,6 @@ fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
         failed.set(None);
     };
     let retry = Callback::new(move |_| {
-        generation.update_value(|g| *g += 1);
         if let Some(r) = run.get_value() {
             r();
         }
