@@ -7,9 +7,11 @@ const REASONS = ['expiredContract', 'unmappedContract', 'missingContract', 'miss
 /** Rows are all in the DOM when there are at most this many. */
 const ALL_DRAWN = 30;
 
+/** The cases of a selection: of its workspaces, and under All workspaces also those of no workspace (ui.md). */
 function inView(cases: AdditionalCase[], me: Me, sel: string) {
   const ws = selectedWorkspaces(me, sel);
-  return cases.filter((c) => !!c.workspaceId && ws.includes(c.workspaceId));
+  const all = sel === 'all' && me.workspaces.length > 1;
+  return cases.filter((c) => (c.workspaceId ? ws.includes(c.workspaceId) : all));
 }
 
 for (const who of ['customer-admin', 'activity-user']) {
