@@ -613,7 +613,7 @@ test.describe('after a deploy', () => {
   test("an index.html cached from the previous release (its files gone) still starts, with this release's styles", async ({ page }) => {
     const current = readFileSync(path.join(DIST, 'index.html'), 'utf8');
     // The previous release: the same page, other hashes (every hashed name of index.html).
-    const old = current.replace(/-[0-9a-f]{16}(?=(_bg)?\.(css|js|wasm)")/g, `-${OLD}`);
+    const old = current.replace(/-[0-9a-f]{8,16}(?=(_bg)?\.(css|js|wasm)")/g, `-${OLD}`);
     expect(old).not.toBe(current);
     await page.route((url) => url.pathname === '/customer-activity', (route) => route.fulfill({ body: old, contentType: 'text/html; charset=utf-8' }));
     const gone: string[] = [];
@@ -634,7 +634,7 @@ test.describe('after a deploy', () => {
   for (const missing of ['js', 'wasm'] as const) {
     test(`an entry point naming a ${missing === 'js' ? 'glue' : 'wasm'} file that is gone: the page says why, it is never blank`, async ({ page }) => {
       const assets = distAssets();
-      const stale = assets[missing].replace(/-[0-9a-f]{16}/, `-${OLD}`);
+      const stale = assets[missing].replace(/-[0-9a-f]{8,16}/, `-${OLD}`);
       expect(stale).not.toBe(assets[missing]);
       await page.route((url) => url.pathname === '/embed.js', async (route) => {
         const body = (await (await route.fetch()).text()).replace(assets[missing], stale);
@@ -664,7 +664,7 @@ test.describe('the release dist/', () => {
     const hashed = all.filter((f) => !STABLE.includes(f));
     expect(hashed.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
     expect(hashed.filter((f) => f.endsWith('.css')).length).toBeGreaterThanOrEqual(9);
-    for (const f of hashed) expect(f, 'a content hash in the name').toMatch(/-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/);
+    for (const f of hashed) expect(f, 'a content hash in the name').toMatch(/-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/);
     expect(all).not.toContain('live-reload.js');
     const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
     expect(html).not.toContain('data-trunk');
