@@ -72,14 +72,18 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   log "installing trunk $TRUNK_VERSION (compiles ~400 crates: a few minutes, once)"
   # No default features: no TLS stack (we serve plain http on loopback and
   # never download) and no update check (TRUNK_SKIP_VERSION_CHECK anyway).
-  tool_install trunk --version "$TRUNK_VERSION" --locked --no-default-features
+  # (Upstream's CI checks every feature combination; should this one ever
+  # fail to build, the default one is tried.)
+  tool_install trunk --version "$TRUNK_VERSION" --locked --no-default-features ||
+    tool_install trunk --version "$TRUNK_VERSION" --locked
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; then
   log "installing wasm-bindgen-cli $WB_VERSION (about a minute, once)"
   # --locked fails for this version (its lock pins a yanked crate). No
   # default features: no TLS (the test runner talks plain http to chromedriver).
-  tool_install wasm-bindgen-cli --version "$WB_VERSION" --no-default-features
+  tool_install wasm-bindgen-cli --version "$WB_VERSION" --no-default-features ||
+    tool_install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
 for entry in "${BG_PIDS[@]}"; do

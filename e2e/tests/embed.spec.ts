@@ -534,6 +534,34 @@ test.describe('one tag: <script src="/embed.js"> and the element', () => {
     expect(inShadow).toEqual({ links: distStylesheets(), bg: LIGHT_BG });
   });
 
+  test('dist/ under a prefix: embed.js finds every file relative to its own URL', async ({ page, baseURL }) => {
+    // The host serves dist/ at /assets/ca/ (here: the same files, by route).
+    await page.route((url) => url.pathname.startsWith('/assets/ca/'), async (route) => {
+      const u = new URL(route.request().url());
+      await route.fulfill({ response: await route.fetch({ url: `${baseURL}/${u.pathname.slice('/assets/ca/'.length)}` }) });
+    });
+    await page.route((url) => url.pathname === '/host/prefixed', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: readFileSync(path.join(HOST_DIR, 'index.html'), 'utf8')
+          .replace('src="/embed.js"', 'src="/assets/ca/embed.js"')
+          .replace(/\s*<script type="module" src="\/host\/host.js"><\/script>/, ''),
+      }),
+    );
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (/\.(js|wasm|css)$/.test(p) && !p.startsWith('/assets/ca/') && !p.startsWith('/host/')) outside.push(p);
+    });
+    await page.goto('/host/prefixed');
+    const app = page.locator('#slot-element customer-activity > .ca-app');
+    await expect(app.locator('h1')).toBeVisible();
+    expect(await app.evaluate((a) => getComputedStyle(a).backgroundColor)).toBe(LIGHT_BG);
+    const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(links).toEqual([...distStylesheets().map((p) => `/assets/ca${p}`), '/host/host.css']);
+    expect(outside).toEqual([]);
+  });
+
   test('changing locale and theme re-renders the mounted element in place, once for both', async ({ page, apiCalls }) => {
     await openHost(page, '/host/customer-activity?workspace=all');
     const el = page.locator('#slot-element customer-activity');
