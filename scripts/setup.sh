@@ -18,7 +18,7 @@ BINARYEN_VERSION=132.0.0
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[" ]/, "", $0); sub("version=", "", $0); print; exit}' "$ROOT/Cargo.lock")"
 
 SETUP_START=$SECONDS
-log() { printf '\033[1m[setup %4ss]\033[0m %s\n' "$SECONDS" "$*"; }
+log() { printf '\033[1m[setup %4ss]\033[0m %s\n' "$((SECONDS - SETUP_START))" "$*"; }
 
 # The downloads that need no compiler run in the background while cargo
 # compiles (2 cores: the compiler has them; the downloads mostly wait on the
