@@ -100,8 +100,11 @@ export function load() {
     // With its SRI hash: the import takes the preloaded module.
     const { link, added } = linkOnce(document.head, 'modulepreload', js, assets.jsIntegrity);
     if (added) document.head.append(link);
+    // The wasm downloads while the glue arrives and parses (index.html
+    // preloads it too: this takes the preloaded response).
+    const wasm = fetch(new Request(resolve(assets.wasm), { integrity: assets.wasmIntegrity || '' }));
+    wasm.catch(() => {}); // reported through init below, if the glue came
     const mod = await import(js);
-    const wasm = new Request(resolve(assets.wasm), { integrity: assets.wasmIntegrity || '' });
     await mod.default({ module_or_path: wasm });
     return mod;
   })();
