@@ -1,7 +1,7 @@
-// Loads the page's WebAssembly and starts the standalone page. An external
-// module (not an inline script), so the Content-Security-Policy needs no
-// 'unsafe-inline'.
-import init, { startStandalone } from './customer-activity.js';
+// Starts the standalone page. An external module (not an inline script), so
+// the Content-Security-Policy needs no 'unsafe-inline'. A stable name, like
+// embed.js, which knows the build's hashed file names and loads them.
+import { load, ensureStyles, assets, describe, showFailure } from './embed.js';
 
 // The signed-in user is the first thing the page asks the API for, and the
 // WebAssembly takes longer to arrive and start than that answer: ask for it
@@ -14,8 +14,18 @@ const response = fetch(url, { headers: { Accept: 'application/json' }, signal: A
 response.catch(() => {}); // the page reports a failure when it takes the response
 globalThis.__caEarly = { url, response };
 
-await init({ module_or_path: new URL('./customer-activity_bg.wasm', import.meta.url) });
-startStandalone();
+let glue;
+try {
+  // ensureStyles: an index.html cached from an earlier release links that
+  // release's stylesheets; this build's replace them.
+  [glue] = await Promise.all([load(), ensureStyles()]);
+} catch (error) {
+  // Never a blank page: say so, in the page.
+  console.error(describe(error));
+  showFailure(document.body, error);
+}
+// A panic from here on shows the page's own error view.
+glue?.startStandalone();
 
-// Live reload under `trunk serve` (scripts/run.sh); nothing in a release build.
-import './live-reload.js';
+// Live reload under scripts/run.sh (`trunk serve`); never in a release build.
+if (assets?.liveReload) import('./live-reload.js');

@@ -1,9 +1,15 @@
-// Loads the gallery's WebAssembly and starts it (src/gallery/). An external
-// module, like boot.js, so the gallery keeps the page's strict CSP.
-import init, { startGallery } from './customer-activity.js';
+// Starts the gallery (src/gallery/). An external module, like boot.js, so the
+// gallery keeps the page's strict CSP; embed.js knows the hashed file names.
+import { load, ensureStyles, assets, describe, showFailure } from './embed.js';
 
-await init({ module_or_path: new URL('./customer-activity_bg.wasm', import.meta.url) });
-startGallery();
+let glue;
+try {
+  [glue] = await Promise.all([load(), ensureStyles()]);
+} catch (error) {
+  console.error(describe(error));
+  showFailure(document.body, error);
+}
+glue?.startGallery();
 
-// Live reload under `trunk serve` (see live-reload.js).
-import './live-reload.js';
+// Live reload under scripts/gallery.sh (`trunk serve`).
+if (assets?.liveReload) import('./live-reload.js');

@@ -12,14 +12,14 @@ except ImportError:
 dist = sys.argv[1]
 files = sorted(glob.glob(os.path.join(dist, "*.wasm")) + glob.glob(os.path.join(dist, "*.js")) + glob.glob(os.path.join(dist, "*.css")))
 tot = [0, 0, 0]
-print(f"{'file':34} {'raw':>10} {'gzip':>10} {'brotli':>10}")
+print(f"{'file':44} {'raw':>10} {'gzip':>10} {'brotli':>10}")
 for f in files:
     data = open(f, "rb").read()
     g = len(gzip.compress(data, 9))
     b = len(brotli.compress(data, quality=11)) if brotli else 0
     tot[0] += len(data); tot[1] += g; tot[2] += b
-    print(f"{os.path.basename(f):34} {len(data):>10,} {g:>10,} {b if brotli else '-':>10}")
-print(f"{'total':34} {tot[0]:>10,} {tot[1]:>10,} {tot[2] if brotli else '-':>10}")
+    print(f"{os.path.basename(f):44} {len(data):>10,} {g:>10,} {b if brotli else '-':>10}")
+print(f"{'total':44} {tot[0]:>10,} {tot[1]:>10,} {tot[2] if brotli else '-':>10}")
 if not brotli:
     print("(brotli column: pip install brotli)")
 PY

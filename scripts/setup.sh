@@ -17,12 +17,35 @@ BINARYEN_VERSION=132.0.0
 # wasm-bindgen-cli must equal the wasm-bindgen crate of Cargo.lock.
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[" ]/, "", $0); sub("version=", "", $0); print; exit}' "$ROOT/Cargo.lock")"
 
-log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+SETUP_START=$SECONDS
+log() { printf '\033[1m[setup %4ss]\033[0m %s\n' "$((SECONDS - SETUP_START))" "$*"; }
+
+# The downloads that need no compiler run in the background while cargo
+# compiles (2 cores: the compiler has them; the downloads mostly wait on the
+# network). Their output is prefixed; a failure stops the setup at the end.
+BG_PIDS=()
+background() {
+  local name="$1"
+  shift
+  log "$name (in the background)"
+  ( "$@" 2>&1 | sed "s/^/[setup: $name] /" ) &
+  BG_PIDS+=("$!:$name")
+}
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  log "installing Debian's chromium and chromium-driver"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  background "installing Debian's chromium and chromium-driver" bash -c \
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null'
+fi
+
+# Debian's binaryen (wasm-opt 108) breaks the bundle: use npm's.
+if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+  background "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm" \
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ ! -d "$ROOT/e2e/node_modules/@playwright/test" ] || [ "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]; then
+  background "installing the e2e packages (npm ci)" \
+    env -C "$ROOT/e2e" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund
 fi
 
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
@@ -30,26 +53,50 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   rustup target add wasm32-unknown-unknown
 fi
 
-(cd "$ROOT" && cargo fetch --locked -q)
+# The crates of Cargo.lock (Trunk builds offline): nothing to say when they
+# are all in cargo's cache already.
+if ! (cd "$ROOT" && cargo fetch --locked --offline -q 2>/dev/null); then
+  log "downloading the crates of Cargo.lock (cargo fetch, once)"
+  (cd "$ROOT" && cargo fetch --locked)
+fi
+
+# Our tools are built for this machine only, once: no link-time optimisation
+# and parallel code generation (their upstream release profiles use fat LTO
+# and one codegen unit, minutes more for a tool that runs seconds).
+tool_install() {
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install --root "$TOOLS" "$@"
+}
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  log "installing trunk $TRUNK_VERSION (a few minutes, once)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked --root "$TOOLS"
+  log "installing trunk $TRUNK_VERSION (compiles ~400 crates: a few minutes, once)"
+  # No default features: no TLS stack (we serve plain http on loopback and
+  # never download) and no update check (TRUNK_SKIP_VERSION_CHECK anyway).
+  # (Upstream's CI checks every feature combination; should this one ever
+  # fail to build, the default one is tried.)
+  tool_install trunk --version "$TRUNK_VERSION" --locked --no-default-features ||
+    tool_install trunk --version "$TRUNK_VERSION" --locked
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; then
-  log "installing wasm-bindgen-cli $WB_VERSION"
-  # --locked fails for this version (its lock pins a yanked crate).
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --root "$TOOLS"
+  log "installing wasm-bindgen-cli $WB_VERSION (about a minute, once)"
+  # --locked fails for this version (its lock pins a yanked crate). No
+  # default features: no TLS (the test runner talks plain http to chromedriver).
+  tool_install wasm-bindgen-cli --version "$WB_VERSION" --no-default-features ||
+    tool_install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
-# Debian's binaryen (wasm-opt 108) breaks the bundle: use npm's.
-if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-  log "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
-  npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION" >/dev/null
-fi
+for entry in "${BG_PIDS[@]}"; do
+  if ! wait "${entry%%:*}"; then
+    log "failed: ${entry#*:}"
+    return 1 2>/dev/null || exit 1
+  fi
+done
+# And what they install is there.
+command -v chromium >/dev/null && command -v chromedriver >/dev/null || { log "chromium is missing"; return 1 2>/dev/null || exit 1; }
+wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" || { log "wasm-opt $BINARYEN_VERSION is missing"; return 1 2>/dev/null || exit 1; }
+[ -d "$ROOT/e2e/node_modules/@playwright/test" ] || { log "the e2e packages are missing"; return 1 2>/dev/null || exit 1; }
 
-if [ ! -d "$ROOT/e2e/node_modules/@playwright/test" ] || [ "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]; then
-  log "installing the e2e packages (npm ci)"
-  (cd "$ROOT/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
+if [ $((SECONDS - SETUP_START)) -gt 5 ]; then
+  log "tools ready in $TOOLS ($((SECONDS - SETUP_START)) s)"
 fi

@@ -1,11 +1,40 @@
 #!/usr/bin/env bash
-# Runs every test from a fresh machine: installs what is missing (once),
-# checks format and lints, runs the native tests (domain, contract, demo
-# backend), builds the release bundle once, and runs the Playwright suite
-# against it in Debian's Chromium.
-#   SKIP_BUILD=1  reuse an existing dist/ (for quick reruns)
+# Runs every test from a fresh machine. See usage() below.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+usage() {
+  cat <<'EOF'
+Usage: bash scripts/test.sh [--help]
+
+Runs every test, installing what is missing first (scripts/setup.sh):
+  1. cargo fmt --check, cargo clippy -D warnings
+  2. the native tests (domain, contract, demo backend)
+  3. the release build (trunk build --release) and its size
+  4. the API fuzzing against contract/openapi.yaml (schemathesis)
+  5. the Playwright suite against dist/ served by the demo backend
+  6. the gallery's release build and its screenshots
+Exits non-zero at the first failure.
+
+Environment:
+  SKIP_BUILD=1   reuse an existing dist/ (and dist-gallery/) instead of building
+  TOOLS_DIR=DIR  the tool cache (default ~/.cache/ca-tools)
+EOF
+}
+
+case "${1:-}" in
+  -h | --help)
+    usage
+    exit 0
+    ;;
+  "") ;;
+  *)
+    echo "test.sh: unknown argument $1" >&2
+    usage >&2
+    exit 2
+    ;;
+esac
+
 . "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
@@ -17,11 +46,11 @@ cargo fmt --all -- --check
 step "clippy (native, -D warnings)"
 cargo clippy --workspace --all-targets --locked -q -- -D warnings
 
-step "native tests"
+step "native tests (the first time compiles the workspace: a few minutes)"
 cargo test --workspace --locked
 
 if [ "${SKIP_BUILD:-}" != "1" ] || [ ! -f dist/index.html ]; then
-  step "release build"
+  step "release build: trunk build --release (a few minutes)"
   trunk build --release
 fi
 step "bundle size"
@@ -35,5 +64,7 @@ npx playwright test
 
 step "gallery: release build (gallery feature) and screenshots (Playwright)"
 cd "$ROOT"
-trunk build gallery.html --release --dist dist-gallery
+if [ "${SKIP_BUILD:-}" != "1" ] || [ ! -f dist-gallery/index.html ]; then
+  trunk build gallery.html --release --dist dist-gallery
+fi
 (cd e2e && npx playwright test -c playwright.gallery.config.ts)

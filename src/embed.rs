@@ -1,9 +1,11 @@
 //! The embedding entry points: what a Services Hub host calls to mount the
-//! page into an element of its own.
+//! page into an element of its own. A host reaches them through
+//! `public/embed.js` (the wasm and its glue have content-hashed names that
+//! only the build knows; embed.js is written with them):
 //!
 //! ```js
-//! import init, { mountCustomerActivity } from '/customer-activity.js';
-//! await init({ module_or_path: '/customer-activity_bg.wasm' });
+//! import { ready, mountCustomerActivity } from '/embed.js';
+//! await ready; // the wasm and the stylesheets, loaded once
 //! const handle = mountCustomerActivity(document.querySelector('#slot'), {
 //!   apiBase: '/api/v1',          // default '/api/v1'
 //!   basePath: '/hub',            // the router's base path, default ''
@@ -13,7 +15,8 @@
 //! });
 //! handle.unmount();
 //! ```
-//! `public/embed.js` wraps this in a `<customer-activity>` custom element.
+//! `public/embed.js` also wraps this in a `<customer-activity>` custom
+//! element, and `public/boot.js` calls [`start_standalone`] through it.
 
 use crate::context::{AppConfig, NavigateCallback};
 use crate::i18n::Locale;

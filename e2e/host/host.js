@@ -1,6 +1,6 @@
 // The fake host's script: unmount/remount of the <customer-activity>
 // element, and a second instance mounted through the JS API.
-import init, { mountCustomerActivity } from '/customer-activity.js';
+import { ready, mountCustomerActivity } from '/embed.js';
 
 const log = (text) => {
   document.getElementById('host-log').textContent = text;
@@ -29,9 +29,8 @@ document.getElementById('element-mount').addEventListener('click', () => {
   log('element mounted');
 });
 
-// The JS API: init once (memoised by wasm-bindgen, shared with embed.js),
-// then mount into any element.
-const ready = init({ module_or_path: '/customer-activity_bg.wasm' });
+// The JS API, from the same embed.js: wait for `ready` (the WebAssembly and
+// the stylesheets, loaded once for every instance), then mount into any element.
 let handle;
 window.hostApiNavigations = [];
 document.getElementById('api-mount').addEventListener('click', async () => {

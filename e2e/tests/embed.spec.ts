@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
@@ -426,4 +427,309 @@ test("the standalone index.html's Content-Security-Policy allows no inline scrip
     expect(attrs).toMatch(/\bsrc=/);
     expect(body.trim()).toBe('');
   }
+});
+
+// ---------------------------------------------------------------------------
+// One tag: embed.js brings the styles; ca-ready, ca-error; live attributes.
+
+const DIST = path.join(__dirname, '..', '..', 'dist');
+/** The stylesheets of dist/index.html, in order, as paths. */
+function distStylesheets(): string[] {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  return [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])![1]);
+}
+/** The asset list the build wrote into dist/embed.js. */
+type Assets = { js: string; jsIntegrity: string; wasm: string; wasmIntegrity: string; css: { href: string; integrity: string }[]; liveReload: boolean };
+function distAssets(): Assets {
+  const m = /\/\*ca:assets\*\/ (\{.*\});/.exec(readFileSync(path.join(DIST, 'embed.js'), 'utf8'));
+  expect(m, 'embed.js carries the asset list').toBeTruthy();
+  return JSON.parse(m![1]);
+}
+
+const LIGHT_BG = 'rgb(245, 245, 245)';
+const DARK_BG = 'rgb(20, 20, 20)';
+
+/** Records every ca-ready and ca-error that reaches `document` (so: bubbling), from the first script on. */
+async function recordEvents(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.caEvents = [];
+    for (const type of ['ca-ready', 'ca-error']) {
+      document.addEventListener(type, (ev) => {
+        const target = ev.target as Element;
+        const app = (target.shadowRoot ?? target).querySelector('.ca-app');
+        w.caEvents.push({
+          type,
+          bubbles: ev.bubbles,
+          composed: ev.composed,
+          target: target.tagName.toLowerCase(),
+          // What was on screen when it fired.
+          shown: !!app && app.getBoundingClientRect().height > 0 && !!app.querySelector('main'),
+          styled: !!app && getComputedStyle(app).backgroundColor,
+          message: (ev as CustomEvent).detail?.message,
+        });
+      });
+    }
+  });
+}
+const events = (page: Page) => page.evaluate(() => (window as any).caEvents as Record<string, unknown>[]);
+
+test.describe('one tag: <script src="/embed.js"> and the element', () => {
+  test("the host links none of our stylesheets: embed.js links each once, in index.html's order, before the host's own", async ({ page }) => {
+    await openHost(page);
+    await expect(tiles(elementApp(page)).first()).toBeVisible();
+    // A second instance (JS API) links nothing more.
+    await page.locator('#api-mount').click();
+    await expect(tiles(apiApp(page)).first()).toBeVisible();
+    const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    const ours = distStylesheets();
+    expect(ours.length).toBeGreaterThanOrEqual(9);
+    expect(links).toEqual([...ours, '/host/host.css']);
+    // The element is a block (like a div), styled: our tokens and rules apply.
+    const el = page.locator('#slot-element customer-activity');
+    expect(await el.evaluate((e) => getComputedStyle(e).display)).toBe('block');
+    expect(await elementApp(page).evaluate((a) => getComputedStyle(a).backgroundColor)).toBe(LIGHT_BG);
+    expect(await elementApp(page).locator('.tile').first().evaluate((t) => getComputedStyle(t).display)).not.toBe('inline');
+  });
+
+  test('ca-ready bubbles and is composed, once the first view is shown and styled; each connection fires it once', async ({ page }) => {
+    await recordEvents(page);
+    await openHost(page);
+    await expect.poll(() => events(page)).toEqual([
+      { type: 'ca-ready', bubbles: true, composed: true, target: 'customer-activity', shown: true, styled: LIGHT_BG },
+    ]);
+    await expect(tiles(elementApp(page)).first()).toBeVisible();
+    // A new connection (remove, add) is a new start: one more ca-ready.
+    await page.locator('#element-unmount').click();
+    await page.locator('#element-mount').click();
+    await expect.poll(async () => (await events(page)).length).toBe(2);
+    expect((await events(page))[1]).toMatchObject({ type: 'ca-ready', target: 'customer-activity', shown: true });
+    await page.waitForTimeout(300);
+    expect(await events(page)).toHaveLength(2);
+  });
+
+  test('in a shadow root, the element links its stylesheets there and its ca-ready crosses the shadow boundary', async ({ page }) => {
+    await recordEvents(page);
+    await openHost(page);
+    await expect.poll(async () => (await events(page)).length).toBe(1);
+    await page.evaluate(() => {
+      const host = document.createElement('div');
+      host.id = 'shadow-host';
+      document.body.append(host);
+      const el = document.createElement('customer-activity');
+      el.setAttribute('base-path', '/host');
+      host.attachShadow({ mode: 'open' }).append(el);
+    });
+    // Retargeted to the shadow host at the document: composed.
+    await expect.poll(async () => (await events(page)).length).toBe(2);
+    expect((await events(page))[1]).toMatchObject({ type: 'ca-ready', bubbles: true, composed: true, target: 'div' });
+    const inShadow = await page.locator('#shadow-host').evaluate((h) => {
+      const root = h.shadowRoot!;
+      const app = root.querySelector('.ca-app')!;
+      return {
+        links: [...root.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
+        bg: getComputedStyle(app).backgroundColor,
+      };
+    });
+    expect(inShadow).toEqual({ links: distStylesheets(), bg: LIGHT_BG });
+  });
+
+  test('dist/ under a prefix: embed.js finds every file relative to its own URL', async ({ page, baseURL }) => {
+    // The host serves dist/ at /assets/ca/ (here: the same files, by route).
+    await page.route((url) => url.pathname.startsWith('/assets/ca/'), async (route) => {
+      const u = new URL(route.request().url());
+      await route.fulfill({ response: await route.fetch({ url: `${baseURL}/${u.pathname.slice('/assets/ca/'.length)}` }) });
+    });
+    await page.route((url) => url.pathname === '/host/prefixed', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: readFileSync(path.join(HOST_DIR, 'index.html'), 'utf8')
+          .replace('src="/embed.js"', 'src="/assets/ca/embed.js"')
+          .replace(/\s*<script type="module" src="\/host\/host.js"><\/script>/, ''),
+      }),
+    );
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (/\.(js|wasm|css)$/.test(p) && !p.startsWith('/assets/ca/') && !p.startsWith('/host/')) outside.push(p);
+    });
+    await page.goto('/host/prefixed');
+    const app = page.locator('#slot-element customer-activity > .ca-app');
+    await expect(app.locator('h1')).toBeVisible();
+    expect(await app.evaluate((a) => getComputedStyle(a).backgroundColor)).toBe(LIGHT_BG);
+    const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(links).toEqual([...distStylesheets().map((p) => `/assets/ca${p}`), '/host/host.css']);
+    expect(outside).toEqual([]);
+  });
+
+  test('changing locale and theme re-renders the mounted element in place, once for both', async ({ page, apiCalls }) => {
+    await openHost(page, '/host/customer-activity?workspace=all');
+    const el = page.locator('#slot-element customer-activity');
+    await expect(tiles(elementApp(page)).first()).toBeVisible();
+    await settled(page);
+    await expect(elementApp(page)).toHaveAttribute('data-theme', 'light');
+    await el.evaluate((e) => ((e as any).sameNode = true));
+    const me = () => apiCalls.filter((p) => p === '/api/v1/me').length;
+    const before = me();
+
+    // Both in one task: one re-render (one new /me).
+    await el.evaluate((e) => {
+      e.setAttribute('locale', 'it-IT');
+      e.setAttribute('theme', 'dark');
+    });
+    const app = elementApp(page);
+    await expect(heading(app, 'Attività del cliente')).toBeVisible();
+    await expect(app).toHaveAttribute('lang', 'it-IT');
+    await expect(app).toHaveAttribute('data-theme', 'dark');
+    await expect(app.locator('a.tile').first()).toBeVisible();
+    expect(await app.evaluate((a) => getComputedStyle(a).backgroundColor)).toBe(DARK_BG);
+    await settled(page);
+    expect(me()).toBe(before + 1);
+    // In place: the same element, one page in it, the same view (URL kept).
+    expect(await el.evaluate((e) => (e as any).sameNode)).toBe(true);
+    await expect(page.locator('.ca-app')).toHaveCount(1);
+    await expect(page).toHaveURL(/\/host\/customer-activity\?workspace=all$/);
+
+    await el.evaluate((e) => e.setAttribute('theme', 'light'));
+    await expect(app).toHaveAttribute('data-theme', 'light');
+    await expect(heading(app, 'Attività del cliente')).toBeVisible();
+    expect(await app.evaluate((a) => getComputedStyle(a).backgroundColor)).toBe(LIGHT_BG);
+    await el.evaluate((e) => e.setAttribute('locale', 'en-US'));
+    await expect(heading(app, 'Customer Activity')).toBeVisible();
+    expect(await duplicateIds(page)).toEqual([]);
+  });
+});
+
+test.describe('when the page cannot start', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource|Customer Activity could not be loaded|SRI's integrity checks failed|valid digest in the 'integrity' attribute/] });
+
+  test('the element says so in place, ca-error tells the host why, and the JS API ready rejects', async ({ page }) => {
+    await recordEvents(page);
+    await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto('/host/customer-activity');
+    const el = page.locator('#slot-element customer-activity');
+    await expect(el.getByRole('alert')).toContainText('Customer Activity could not be loaded. Reload the page to try again.');
+    await expect.poll(() => events(page)).toEqual([
+      expect.objectContaining({ type: 'ca-error', bubbles: true, composed: true, target: 'customer-activity', message: expect.stringMatching(/^Customer Activity could not be loaded: .+/) }),
+    ]);
+    await expect(page.locator('.ca-app')).toHaveCount(0);
+    // (A string: the test file's own transpiling must not touch this import.)
+    expect(await page.evaluate("import('/embed.js').then((m) => m.ready).then(() => 'ready', () => 'rejected')")).toBe('rejected');
+  });
+
+  test('in Italian when the element is', async ({ page }) => {
+    await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route((url) => url.pathname === '/host/customer-activity', async (route) => {
+      const html = readFileSync(path.join(HOST_DIR, 'index.html'), 'utf8').replace('<customer-activity base-path="/host"', '<customer-activity locale="it-IT" base-path="/host"');
+      await route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+    });
+    await page.goto('/host/customer-activity');
+    await expect(page.locator('#slot-element customer-activity').getByRole('alert')).toContainText('Non è stato possibile caricare Attività del cliente.');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// A deploy: the entry points (index.html, boot.js, embed.js) are revalidated,
+// everything else is cached for good under its hashed name. A browser may
+// still hold an entry point of the previous release.
+
+test.describe('after a deploy', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource|Customer Activity could not be loaded|SRI's integrity checks failed|valid digest in the 'integrity' attribute/] });
+
+  const OLD = 'deadbeefdeadbeef';
+
+  test("an index.html cached from the previous release (its files gone) still starts, with this release's styles", async ({ page }) => {
+    const current = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    // The previous release: the same page, other hashes (every hashed name of index.html).
+    const old = current.replace(/-[0-9a-f]{8,16}(?=(_bg)?\.(css|js|wasm)")/g, `-${OLD}`);
+    expect(old).not.toBe(current);
+    await page.route((url) => url.pathname === '/customer-activity', (route) => route.fulfill({ body: old, contentType: 'text/html; charset=utf-8' }));
+    const gone: string[] = [];
+    await page.route((url) => url.pathname.includes(OLD), (route) => {
+      gone.push(new URL(route.request().url()).pathname);
+      return route.fulfill({ status: 404, body: 'gone' });
+    });
+    await page.goto('/customer-activity');
+    await expect(page.getByRole('heading', { level: 1, name: 'Customer Activity' })).toBeVisible();
+    await expect(page.locator('.ca-app a.tile').first()).toBeVisible();
+    expect(gone.length).toBeGreaterThan(0);
+    // Styled by this release's sheets, in order; the previous release's links are gone.
+    const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(links).toEqual(distStylesheets());
+    expect(await page.locator('.ca-app').evaluate((a) => getComputedStyle(a).backgroundColor)).toBe(LIGHT_BG);
+  });
+
+  for (const missing of ['js', 'wasm'] as const) {
+    test(`an entry point naming a ${missing === 'js' ? 'glue' : 'wasm'} file that is gone: the page says why, it is never blank`, async ({ page }) => {
+      const assets = distAssets();
+      const stale = assets[missing].replace(/-[0-9a-f]{8,16}/, `-${OLD}`);
+      expect(stale).not.toBe(assets[missing]);
+      await page.route((url) => url.pathname === '/embed.js', async (route) => {
+        const body = (await (await route.fetch()).text()).replace(assets[missing], stale);
+        await route.fulfill({ body, contentType: 'text/javascript; charset=utf-8' });
+      });
+      await page.route((url) => url.pathname.includes(OLD), (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.goto('/customer-activity');
+      await expect(page.getByRole('alert')).toContainText('Customer Activity could not be loaded. Reload the page to try again.');
+      await expect(page.locator('.ca-app')).toHaveCount(0);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// The release dist/ as built (what a host deploys).
+
+test.describe('the release dist/', () => {
+  const STABLE = ['boot.js', 'embed.js', 'favicon.svg', 'index.html'];
+  const files = () => (readdirSync(DIST, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(DIST, path.join(d.parentPath ?? (d as any).path, d.name)))
+    .sort();
+
+  test('every file but index.html, boot.js, embed.js and the favicon has a content hash in its name; nothing dev-only', () => {
+    const all = files();
+    expect(all.filter((f) => STABLE.includes(f)).sort()).toEqual(STABLE);
+    const hashed = all.filter((f) => !STABLE.includes(f));
+    expect(hashed.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+    expect(hashed.filter((f) => f.endsWith('.css')).length).toBeGreaterThanOrEqual(9);
+    for (const f of hashed) expect(f, 'a content hash in the name').toMatch(/-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/);
+    expect(all).not.toContain('live-reload.js');
+    const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    expect(html).not.toContain('data-trunk');
+    expect(html).not.toContain('live-reload');
+    expect(html).not.toContain('.well-known/trunk');
+    expect(distAssets().liveReload).toBe(false);
+  });
+
+  test("embed.js names this build's files with their SRI hashes; index.html preloads the wasm and its glue with them", () => {
+    const a = distAssets();
+    const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(path.join(DIST, file))).digest('base64')}`;
+    expect(a.jsIntegrity).toBe(sri(a.js));
+    expect(a.wasmIntegrity).toBe(sri(a.wasm));
+    expect(a.css.map((c) => `/${c.href}`)).toEqual(distStylesheets());
+    for (const c of a.css) expect(c.integrity).toBe(sri(c.href));
+    const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const tag = (rel: string) => [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`rel="${rel}"`) && !t.includes('embed.js'));
+    expect(tag('modulepreload')).toContain(`href="/${a.js}"`);
+    expect(tag('modulepreload')).toContain(`integrity="${a.jsIntegrity}"`);
+    expect(tag('preload')).toContain(`href="/${a.wasm}"`);
+    expect(tag('preload')).toContain(`integrity="${a.wasmIntegrity}"`);
+    expect(tag('preload')).toMatch(/\bas="fetch"/);
+    expect(tag('preload')).toMatch(/\bcrossorigin\b/);
+  });
+
+  test('every file is served with its media type', async ({ request }) => {
+    const types: Record<string, RegExp> = {
+      '.wasm': /^application\/wasm$/,
+      '.js': /^text\/javascript\b/,
+      '.css': /^text\/css\b/,
+      '.html': /^text\/html\b/,
+      '.svg': /^image\/svg\+xml\b/,
+    };
+    for (const f of files()) {
+      const res = await request.get(`/${f}`);
+      expect(res.status(), f).toBe(200);
+      expect(res.headers()['content-type'], f).toMatch(types[path.extname(f)] ?? /./);
+    }
+  });
 });

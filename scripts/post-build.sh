@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Trunk's post_build hook (Trunk.toml [[hooks]]): runs in the staging
+# directory's parent after Trunk wrote index.html and the hashed assets, and
+# before they replace dist/. Bash and sed only: it runs offline, on every
+# build (`trunk build`, `trunk serve`, the gallery).
+#
+# 1. Writes the asset manifest into embed.js, the stable-named module that
+#    boot.js, gallery-boot.js and embedding hosts load: the hashed names of
+#    the glue, the wasm and every stylesheet (in index.html's order), with
+#    the SRI hashes Trunk computed. Read from the finished index.html, so it
+#    names exactly what Trunk emitted.
+# 2. Live reload only when asked (CA_LIVE_RELOAD=1, set by scripts/run.sh and
+#    scripts/gallery.sh for `trunk serve`): copies public/live-reload.js in.
+#    A release dist/ never carries it.
+set -euo pipefail
+
+STAGE="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+SRC="${TRUNK_SOURCE_DIR:-.}"
+BASE="${TRUNK_PUBLIC_URL:-/}"
+HTML="$STAGE/index.html"
+EMBED="$STAGE/embed.js"
+
+fail() {
+  echo "post-build.sh: $*" >&2
+  exit 1
+}
+[ -f "$HTML" ] || fail "no $HTML"
+[ -f "$EMBED" ] || fail "no $EMBED: index.html (or gallery.html) must copy public/embed.js"
+grep -q '/\*ca:assets\*/ null' "$EMBED" || fail "embed.js has no /*ca:assets*/ null placeholder"
+
+# The tags of one kind, one a line, in document order.
+tags() { tr '\n' ' ' <"$HTML" | grep -o "<link rel=\"$1\"[^>]*>" || true; }
+# An attribute's value from one tag.
+attr() { sed -n "s/.* $1=\"\\([^\"]*\\)\".*/\\1/p" <<<"$2"; }
+# A URL of index.html as a path relative to dist/ (what embed.js resolves
+# against its own URL).
+rel() {
+  local u="$1"
+  u="${u#"$BASE"}"
+  echo "${u#/}"
+}
+# "key":"value" (values are file names and base64 hashes: nothing to escape).
+pair() { printf '"%s":"%s"' "$1" "$2"; }
+
+# (index.html's own modulepreload of embed.js is not the glue.)
+glue_tag="$(tags modulepreload | grep -v 'embed\.js"' | head -n 1 || true)"
+wasm_tag="$(tags preload | grep 'as="fetch"' | head -n 1 || true)"
+[ -n "$glue_tag" ] || fail "index.html has no modulepreload of the glue (Trunk.toml: inject_scripts = true)"
+[ -n "$wasm_tag" ] || fail "index.html has no preload of the wasm"
+js="$(rel "$(attr href "$glue_tag")")"
+wasm="$(rel "$(attr href "$wasm_tag")")"
+[ -f "$STAGE/$js" ] || fail "the glue $js is not in the build"
+[ -f "$STAGE/$wasm" ] || fail "the wasm $wasm is not in the build"
+
+css=""
+while IFS= read -r tag; do
+  [ -n "$tag" ] || continue
+  href="$(rel "$(attr href "$tag")")"
+  [ -f "$STAGE/$href" ] || fail "the stylesheet $href is not in the build"
+  entry="{$(pair href "$href"),$(pair integrity "$(attr integrity "$tag")")}"
+  css="${css:+$css,}$entry"
+done < <(tags stylesheet)
+
+live=false
+if [ "${CA_LIVE_RELOAD:-}" = "1" ] && [ "${TRUNK_PROFILE:-}" != "release" ]; then
+  cp "$SRC/public/live-reload.js" "$STAGE/live-reload.js"
+  live=true
+fi
+
+manifest="{$(pair js "$js"),$(pair jsIntegrity "$(attr integrity "$glue_tag")"),$(pair wasm "$wasm"),$(pair wasmIntegrity "$(attr integrity "$wasm_tag")"),\"css\":[$css],\"liveReload\":$live}"
+sed -i "s#/\\*ca:assets\\*/ null#/*ca:assets*/ $manifest#" "$EMBED"
+echo "post-build.sh: embed.js knows $js, $wasm and $(tags stylesheet | grep -c . || true) stylesheets (live reload: $live)"
