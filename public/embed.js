@@ -120,7 +120,7 @@ ready.catch(() => {}); // reported by whoever waits for it (the element: ca-erro
 
 /**
  * Mounts the page into `element` (the JS API). Call after `ready` has
- * resolved. Options: apiBase, basePath, locale, theme, onNavigate(kind, url).
+ * resolved. Options: apiBase, basePath, locale, theme, manageUsersUrl, onNavigate(kind, url).
  * Returns a handle whose unmount() removes the page.
  */
 export function mountCustomerActivity(element, options = {}) {
@@ -154,7 +154,7 @@ export function showFailure(container, error, locale = navigator.language) {
   return p;
 }
 
-const OBSERVED = ['api-base', 'base-path', 'locale', 'theme'];
+const OBSERVED = ['api-base', 'base-path', 'locale', 'theme', 'manage-users-url'];
 
 class CustomerActivityElement extends HTMLElement {
   static observedAttributes = OBSERVED;
@@ -209,6 +209,7 @@ class CustomerActivityElement extends HTMLElement {
         basePath: attr('base-path'),
         locale: attr('locale'),
         theme: attr('theme'),
+        manageUsersUrl: attr('manage-users-url'),
         onNavigate: (kind, url) => this._emit('ca-navigate', { kind, url }),
       });
     } catch (error) {
