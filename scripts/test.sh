@@ -9,7 +9,8 @@ Usage: bash scripts/test.sh [--help]
 
 Runs every test, installing what is missing first (scripts/setup.sh):
   1. cargo fmt --check, cargo clippy -D warnings
-  2. the native tests (domain, contract, demo backend)
+  2. the native tests (domain, contract, demo backend), then the component
+     tests in headless Chromium (tests/web.rs, wasm-bindgen-test-runner)
   3. the release build (trunk build --release) and its size
   4. the API fuzzing against contract/openapi.yaml (schemathesis)
   5. the Playwright suite against dist/ served by the demo backend
@@ -48,6 +49,10 @@ cargo clippy --workspace --all-targets --locked -q -- -D warnings
 
 step "native tests (the first time compiles the workspace: a few minutes)"
 cargo test --workspace --locked
+
+step "component tests in headless Chromium (wasm-bindgen-test, chromedriver)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked --target wasm32-unknown-unknown -p customer-activity --test web
 
 if [ "${SKIP_BUILD:-}" != "1" ] || [ ! -f dist/index.html ]; then
   step "release build: trunk build --release (a few minutes)"

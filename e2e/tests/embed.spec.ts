@@ -96,7 +96,13 @@ test.describe('the <customer-activity> element in a host page', () => {
   test('leads from the host to Customer Activity through the Manage menu, under basePath /host', async ({ page }) => {
     await openHost(page, '/host');
     const app = elementApp(page);
-    await app.getByRole('navigation').getByRole('button', { name: 'Manage' }).click();
+    // The menu's item appears once /me has answered; a menu opened before
+    // that closes when its content is replaced (focus leaves it): open it again.
+    const manage = app.getByRole('navigation').getByRole('button', { name: 'Manage' });
+    await expect(async () => {
+      if ((await manage.getAttribute('aria-expanded')) !== 'true') await manage.click();
+      await expect(app.getByRole('menuitem', { name: 'Customer Activity' })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await app.getByRole('menuitem', { name: 'Customer Activity' }).click();
     await expect(page).toHaveURL(/\/host\/customer-activity$/);
     await expect(heading(app, 'Customer Activity')).toBeVisible();
