@@ -85,8 +85,15 @@ async fn usage_bar_clamps_and_names_its_value() {
     let bar: web_sys::Element = bars.get(0).unwrap().unchecked_into();
     assert_eq!(bar.get_attribute("aria-label").as_deref(), Some("Over"));
     assert_eq!(bar.get_attribute("aria-valuemax").as_deref(), Some("40"));
-    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("40"), "clamped");
-    assert_eq!(bar.get_attribute("aria-valuetext").as_deref(), Some("46 of 40 hours"));
+    assert_eq!(
+        bar.get_attribute("aria-valuenow").as_deref(),
+        Some("40"),
+        "clamped"
+    );
+    assert_eq!(
+        bar.get_attribute("aria-valuetext").as_deref(),
+        Some("46 of 40 hours")
+    );
     assert!(bar.class_name().contains("usage-bar--over"));
     drop(h);
 }
@@ -109,13 +116,22 @@ async fn tile_shows_title_subtitle_and_as_needed() {
         }
     });
     settle().await;
-    let a = el.query_selector("a.tile").unwrap().expect("the tile is a link");
+    let a = el
+        .query_selector("a.tile")
+        .unwrap()
+        .expect("the tile is a link");
     let text = a.text_content().unwrap();
     assert!(text.starts_with("Support As Needed"), "{text}");
     assert!(text.contains("(Advisory and Reactive Support)"), "{text}");
     assert!(text.contains("As needed"), "{text}");
-    assert!(!text.contains("Remaining"), "an uncapped total has no remaining: {text}");
-    assert!(a.get_attribute("href").unwrap().ends_with("/tiles/support-as-needed"));
+    assert!(
+        !text.contains("Remaining"),
+        "an uncapped total has no remaining: {text}"
+    );
+    assert!(a
+        .get_attribute("href")
+        .unwrap()
+        .ends_with("/tiles/support-as-needed"));
     drop(h);
 }
 
@@ -157,9 +173,19 @@ async fn error_alert_retries() {
         view! { <ErrorAlert text="Couldn't load the records: the network." on_retry=Callback::new(move |_| retried.update(|n| *n += 1)) /> }
     });
     settle().await;
-    let alert = el.query_selector("[role=alert]").unwrap().expect("an alert");
-    assert!(alert.text_content().unwrap().contains("Couldn't load the records"));
-    let button: web_sys::HtmlElement = alert.query_selector("button").unwrap().unwrap().unchecked_into();
+    let alert = el
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("Couldn't load the records"));
+    let button: web_sys::HtmlElement = alert
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(button.text_content().unwrap().trim(), "Retry");
     button.click();
     settle().await;
@@ -182,7 +208,17 @@ async fn data_grid_sorts_filters_and_windows() {
     let q = RwSignal::new(String::new());
     let asked = RwSignal::new(None::<SortSpec>);
     let rows: Vec<ActivityRecord> = (0..1000)
-        .map(|i| sr(i, if i == 7 { "Zeta outage" } else { "Alpha latency" }, (i % 10) as f64))
+        .map(|i| {
+            sr(
+                i,
+                if i == 7 {
+                    "Zeta outage"
+                } else {
+                    "Alpha latency"
+                },
+                (i % 10) as f64,
+            )
+        })
         .collect();
     let rows = Arc::new(rows);
     let h = leptos::mount::mount_to(el.clone(), move || {
@@ -219,18 +255,34 @@ async fn data_grid_sorts_filters_and_windows() {
     settle().await;
     assert_eq!(
         asked.get_untracked(),
-        Some(SortSpec { col: ColId::CaseNumber, dir: SortDir::Asc })
+        Some(SortSpec {
+            col: ColId::CaseNumber,
+            dir: SortDir::Asc
+        })
     );
     let th = el.query_selector("th:nth-child(1)").unwrap().unwrap();
     assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("ascending"));
-    sort.set(Some(SortSpec { col: ColId::CaseNumber, dir: SortDir::Desc }));
+    sort.set(Some(SortSpec {
+        col: ColId::CaseNumber,
+        dir: SortDir::Desc,
+    }));
     settle().await;
-    assert!(grid_rows(&el)[0].starts_with("CN-0999"), "{:?}", &grid_rows(&el)[0]);
+    assert!(
+        grid_rows(&el)[0].starts_with("CN-0999"),
+        "{:?}",
+        &grid_rows(&el)[0]
+    );
 
     // The filter text narrows the rows and the count says so.
-    let input: web_sys::HtmlInputElement = el.query_selector("input[type=search]").unwrap().unwrap().unchecked_into();
+    let input: web_sys::HtmlInputElement = el
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     input.set_value("zeta");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     settle().await;
     assert_eq!(q.get_untracked(), "zeta", "typing calls back");
     // The search index is built in steps: wait until it answers.
@@ -269,7 +321,10 @@ async fn data_grid_links_only_http_urls() {
     let links = el.query_selector_all("tbody a[href]").unwrap();
     assert_eq!(links.length(), 1);
     let a: web_sys::Element = links.get(0).unwrap().unchecked_into();
-    assert_eq!(a.get_attribute("href").as_deref(), Some("https://example.test/cn-1"));
+    assert_eq!(
+        a.get_attribute("href").as_deref(),
+        Some("https://example.test/cn-1")
+    );
     assert_eq!(a.text_content().as_deref(), Some("CN-0001"));
     drop(h);
 }

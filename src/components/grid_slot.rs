@@ -14,6 +14,10 @@ use crate::i18n::{self, Locale};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Text};
 
+/// Texts longer than this many characters get a tooltip (`title`) with
+/// the whole text, in case their column cuts them off.
+const TOOLTIP_FROM: usize = 18;
+
 /// What a cell's DOM holds, and what was last written to it.
 enum Out {
     Text {
@@ -113,6 +117,15 @@ impl SlotCells {
                     let text = cell_text(l, cell);
                     if *shown != text {
                         node.set_data(&text);
+                        // A long text may be cut off by its column: its cell
+                        // carries it whole as a tooltip.
+                        if let Some(td) = node.parent_element() {
+                            if text.chars().count() > TOOLTIP_FROM {
+                                let _ = td.set_attribute("title", &text);
+                            } else if shown.chars().count() > TOOLTIP_FROM {
+                                let _ = td.remove_attribute("title");
+                            }
+                        }
                         *shown = text;
                     }
                 }
@@ -153,7 +166,13 @@ impl SlotCells {
                             if shown.map(|s| s.0) != Some(w) {
                                 span.set_class_name(&badge_class(w));
                             }
-                            text.set_data(i18n::enum_label(l, w));
+                            let words = i18n::enum_label(l, w);
+                            text.set_data(words);
+                            if words.chars().count() > TOOLTIP_FROM {
+                                let _ = span.set_attribute("title", words);
+                            } else {
+                                let _ = span.remove_attribute("title");
+                            }
                             span.set_hidden(false);
                         }
                         None => {
