@@ -41,50 +41,55 @@ pub fn query_setter() -> impl Fn(&[(&str, Option<&str>)], bool) + Clone + 'stati
     }
 }
 
-/// A query key that a control leads and the URL follows. The control's
-/// value is a signal its view reads at once; the URL's key is written after
-/// the next paint (values typed before then are written together), so
-/// typing never waits for the router. A value the URL gets from elsewhere
-/// (Back, Forward, a link) replaces the signal's. Returns the signal and
-/// the control's setter.
-pub fn led_query(key: &'static str) -> (RwSignal<String>, impl Fn(String) + Clone + 'static) {
+/// A query key that a control leads and the URL follows. The value shown
+/// is derived: what the user has typed while it is not yet in the URL,
+/// else the URL's. The URL's key is written after the next paint (values
+/// typed before then are written together), so typing never waits for the
+/// router; once the URL holds the typed value, the URL leads again, so a
+/// value brought by Back, Forward or a link shows. No signal is written
+/// from an effect. Returns the value and the control's setter.
+pub fn led_query(key: &'static str) -> (Memo<String>, impl Fn(String) + Clone + 'static) {
     let url = query_value(key);
-    let value = RwSignal::new(url.get_untracked().unwrap_or_default());
-    // The value last handed to the URL, and whether a write is pending.
-    let written: StoredValue<Option<String>> = StoredValue::new(None);
+    // What was typed and is not yet known to be in the URL.
+    let typed = RwSignal::new(None::<String>);
+    let value = Memo::new(move |_| typed.get().unwrap_or_else(|| url.get().unwrap_or_default()));
     let pending = StoredValue::new(false);
-    Effect::new(move |_| {
-        let v = url.get().unwrap_or_default();
-        // Our own write coming back: seen once, then forgotten.
-        if written.with_value(|w| w.as_deref() == Some(v.as_str())) {
-            written.set_value(None);
-            return;
-        }
-        if !pending.get_value() && value.with_untracked(|x| *x != v) {
-            value.set(v);
-        }
-    });
     let set = query_setter();
-    let typed = move |v: String| {
-        value.set(v);
+    let type_value = move |v: String| {
+        typed.set(Some(v));
         if pending.get_value() {
             return;
         }
         pending.set_value(true);
         let set = set.clone();
         leptos::task::spawn_local(async move {
-            crate::platform::after_paint().await;
-            let Some(v) = value.try_get_untracked() else {
-                return;
-            };
-            pending.set_value(false);
-            if url.get_untracked().unwrap_or_default() != v {
-                written.set_value(Some(v.clone()));
-                set(&[(key, Some(v.as_str()))], true);
+            // A bounded wait: the router reflects a write within a frame or two.
+            for _ in 0..20 {
+                crate::platform::after_paint().await;
+                let Some(Some(v)) = typed.try_get_untracked() else {
+                    break;
+                };
+                if url.get_untracked().unwrap_or_default() != v {
+                    set(&[(key, Some(v.as_str()))], true);
+                }
+                crate::platform::after_paint().await;
+                match typed.try_get_untracked() {
+                    // Typed more meanwhile: write that too.
+                    Some(Some(now)) if now != v => continue,
+                    // The URL has it: it leads again.
+                    Some(Some(_)) if url.get_untracked().unwrap_or_default() == v => {
+                        typed.set(None);
+                        break;
+                    }
+                    // Not yet in the URL: look again after the next paint.
+                    Some(Some(_)) => continue,
+                    _ => break,
+                }
             }
+            let _ = pending.try_set_value(false);
         });
     };
-    (value, typed)
+    (value, type_value)
 }
 
 /// A link target under `/customer-activity` that keeps the workspace.
@@ -108,7 +113,7 @@ pub mod keys {
 pub struct TableQuery {
     pub sort: Memo<Option<SortSpec>>,
     /// The filter text the rows follow at once (the URL's `q` follows it).
-    pub q: RwSignal<String>,
+    pub q: Memo<String>,
     pub range: Memo<DateRange>,
     pub on_sort: Callback<SortSpec>,
     pub on_query: Callback<String>,
