@@ -2,7 +2,7 @@
 
 use crate::api::ApiError;
 use crate::context::{tr, Ctx};
-use crate::domain::validate::Finding;
+use crate::domain::validate::{Finding, Flaw};
 use crate::i18n::{self, Locale, Msg};
 use leptos::prelude::*;
 
@@ -21,6 +21,7 @@ pub fn describe(l: Locale, what: Msg, e: &ApiError) -> String {
         }
         ApiError::Decode(_) => l.t(Msg::WhyDecode).to_owned(),
         ApiError::Timeout => i18n::timed_out(l, (crate::api::TIMEOUT_MS / 1000) as u32),
+        ApiError::TooLarge => l.t(Msg::WhyTooLarge).to_owned(),
     };
     let mut s = i18n::load_failed(l, l.t(what), &why);
     if let ApiError::Http {
@@ -64,13 +65,20 @@ pub fn DataIssues(findings: Vec<Finding>) -> impl IntoView {
         return None;
     }
     let l = ctx.locale;
-    let count = findings.len();
+    // A `Flaw::More` stands for the flagged items not kept (budgets).
+    let count = crate::domain::validate::total(&findings);
     let items = move || {
-        findings
+        let shown: Vec<_> = findings
             .iter()
+            .filter(|f| !matches!(f.flaw, Flaw::More(_)))
             .take(50)
             .map(|f| view! { <li>{i18n::finding(l.get(), f.list, &f.id, &f.flaw)}</li> })
-            .collect_view()
+            .collect();
+        let rest = count - shown.len();
+        let more = (rest > 0).then(
+            || view! { <li>{i18n::and_more(l.get(), &i18n::num(l.get(), rest as f64))}</li> },
+        );
+        (shown, more)
     };
     Some(view! {
         <details class="alert alert-warning">

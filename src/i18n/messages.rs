@@ -134,6 +134,7 @@ messages! {
     ConsumedToDate => "Consumed to date", "Consumato finora";
     PageNotFound => "Page not found", "Pagina non trovata";
     ChartNoData => "No dated consumption to chart yet.", "Ancora nessun consumo datato da rappresentare.";
+    WhyTooLarge => "the answer was too large", "la risposta era troppo grande";
 }
 
 #[cfg(test)]
