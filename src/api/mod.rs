@@ -50,6 +50,14 @@ pub const MAX_RESPONSE_BYTES: usize = 64 << 20;
 /// longer body is not read and the status alone is shown.
 pub const MAX_PROBLEM_BYTES: usize = 64 << 10;
 
+/// The preview of a long list, once [`PREVIEW_ROWS`] items are decoded
+/// (items read are not enough: unreadable ones are set aside, and 200,000
+/// of them before the first good one once sliced past the end and
+/// panicked).
+fn preview_rows<T: Clone>(long: bool, decoded: &[T]) -> Option<Vec<T>> {
+    (long && decoded.len() >= PREVIEW_ROWS).then(|| decoded[..PREVIEW_ROWS].to_vec())
+}
+
 /// A body's declared length (`Content-Length`), judged: `Err` when it
 /// says more than `cap`. Only a hint, never trusted for more than that:
 /// the bytes that actually arrive are counted too.
@@ -190,15 +198,17 @@ impl Api {
                 at = end;
                 // Once the first items show how long one is, make room for
                 // all of them at once rather than growing the list step by
-                // step.
-                if !reserved && bytes >= 256 * 1024 && decoder.items_read() > 0 {
+                // step. Decoded items, not items read: room for unreadable
+                // ones would be taken and never used.
+                let decoded = decoder.items().len();
+                if !reserved && bytes >= 256 * 1024 && decoded > 0 {
                     reserved = true;
-                    decoder.reserve(items_to_reserve(length, bytes, decoder.items_read()));
+                    decoder.reserve(items_to_reserve(length, bytes, decoded));
                 }
                 let long = length.unwrap_or(bytes).max(bytes) >= PREVIEW_MIN_BYTES;
-                if long && decoder.items_read() >= PREVIEW_ROWS {
+                if let Some(first) = preview_rows(long, decoder.items()) {
                     if let Some(show) = preview.take() {
-                        show(decoder.items()[..PREVIEW_ROWS].to_vec());
+                        show(first);
                         // Let the browser paint them before decoding goes on.
                         crate::platform::next_task().await;
                         slice_start = crate::platform::now_ms();
@@ -473,6 +483,16 @@ mod tests {
                 proptest::prop_assert_eq!(n, 0);
             }
         }
+    }
+
+    #[test]
+    fn the_preview_waits_for_decoded_items() {
+        assert_eq!(preview_rows(true, &[1; 5]), None);
+        assert_eq!(preview_rows(false, &[1; 40]), None);
+        assert_eq!(
+            preview_rows(true, &[1; 40]).map(|v| v.len()),
+            Some(PREVIEW_ROWS)
+        );
     }
 
     #[test]
