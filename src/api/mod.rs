@@ -206,7 +206,11 @@ impl Api {
                     decoder.reserve(items_to_reserve(length, bytes, decoded));
                 }
                 let long = length.unwrap_or(bytes).max(bytes) >= PREVIEW_MIN_BYTES;
-                if let Some(first) = preview_rows(long, decoder.items()) {
+                if let Some(first) = preview
+                    .is_some()
+                    .then(|| preview_rows(long, decoder.items()))
+                    .flatten()
+                {
                     if let Some(show) = preview.take() {
                         show(first);
                         // Let the browser paint them before decoding goes on.
