@@ -10,7 +10,18 @@ import { load, ensureStyles, assets, describe, showFailure } from './embed.js';
 // its own (src/api/mod.rs), the same 20-second limit.
 const api = document.querySelector('meta[name="customer-activity:api-base"]')?.getAttribute('content') || '/api/v1';
 const url = `${api.replace(/\/+$/, '')}/me`;
-const response = fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout?.(20000) });
+// AbortSignal.timeout is missing in older browsers (Safari < 16): there an
+// AbortController aborts at the same limit, with the same TimeoutError.
+const LIMIT_MS = 20000;
+let signal;
+if (typeof AbortSignal.timeout === 'function') {
+  signal = AbortSignal.timeout(LIMIT_MS);
+} else {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), LIMIT_MS);
+  signal = controller.signal;
+}
+const response = fetch(url, { headers: { Accept: 'application/json' }, signal });
 response.catch(() => {}); // the page reports a failure when it takes the response
 globalThis.__caEarly = { url, response };
 

@@ -1,4 +1,6 @@
 import type { Page, Route } from '@playwright/test';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test, expect } from '../fixtures';
 import { CustomerActivityPage } from '../pages/customer-activity';
 import { DrilldownPage } from '../pages/drilldown';
@@ -320,4 +322,210 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
     await page.goto(`/customer-activity/entitlements/${e.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText("You don't have access to this entitlement");
   });
+});
+
+// ------------------------------------------------------------------ budgets
+// A hostile or broken server cannot take the page down (SECURITY.md,
+// "Budgets"): each fault ends with the good records shown or an alert with
+// Retry, the page usable, and the page's wasm memory under a ceiling.
+
+/** The page's WebAssembly memories, found as bench/compare.mjs finds them: an init script wraps `WebAssembly.instantiate*`. */
+async function watchWasmMemory(page: Page) {
+  await page.addInitScript(() => {
+    const memories: WebAssembly.Memory[] = [];
+    const w = window as unknown as { __wasmBytes: () => number };
+    w.__wasmBytes = () => [...new Set(memories)].reduce((s, m) => s + m.buffer.byteLength, 0);
+    for (const name of ['instantiate', 'instantiateStreaming'] as const) {
+      const orig = WebAssembly[name] as (...a: unknown[]) => Promise<unknown>;
+      if (typeof orig !== 'function') continue;
+      (WebAssembly as unknown as Record<string, unknown>)[name] = async function (this: unknown, ...args: unknown[]) {
+        const r = await orig.apply(this, args);
+        const inst = r instanceof WebAssembly.Instance ? r : (r as { instance?: WebAssembly.Instance })?.instance;
+        if (inst) for (const v of Object.values(inst.exports)) if (v instanceof WebAssembly.Memory) memories.push(v);
+        return r;
+      };
+    }
+  });
+}
+
+const MB = 1 << 20;
+async function expectWasmMemoryBelow(page: Page, ceilingMB: number) {
+  const bytes = await page.evaluate(() => (window as unknown as { __wasmBytes: () => number }).__wasmBytes());
+  expect(bytes, 'a wasm memory was found').toBeGreaterThan(0);
+  test.info().annotations.push({ type: 'wasm memory (MB)', description: (bytes / MB).toFixed(1) });
+  expect(bytes / MB, `wasm memory (MB) under ${ceilingMB} MB`).toBeLessThan(ceilingMB);
+}
+
+/** A readable support request. */
+const goodRecord = (i: number, title = `Support request ${i}`) =>
+  JSON.stringify({ type: 'supportRequest', id: `good-${i}`, caseNumber: `CN-${i}`, title, status: 'open', createdAt: '2026-10-01T08:00:00Z', quantity: 1 });
+const FIVE_GOOD = [0, 1, 2, 3, 4].map((i) => goodRecord(i)).join(',');
+const activityBody = (id: string, items: string) => `{"entitlementId":${JSON.stringify(id)},"records":[${items}]}`;
+const json = (body: string) => ({ status: 200, contentType: 'application/json', body });
+const retryAlert = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
+
+/** The drilldown of an entitlement whose records the test serves; the backend's records for Retry. */
+async function drilldownSetup(page: Page, request: Parameters<typeof loadData>[0], persona: string) {
+  const { me, doc } = await loadData(request, persona);
+  const e = enterpriseEntitlement(doc, me);
+  const { records } = await apiGet<EntitlementActivity>(request, `/entitlements/${e.id}/activity`, persona);
+  await watchWasmMemory(page);
+  return { me, e, records, d: new DrilldownPage(page) };
+}
+
+/** Retry after the fault is gone loads the backend's records, and the page behind still works. */
+async function retryLoads(page: Page, d: DrilldownPage, me: Me, count: number) {
+  await page.unroute(RECORDS);
+  await retryAlert(page).getByRole('button', { name: 'Retry' }).click();
+  await d.loaded();
+  expect(await d.grid.countNumbers()).toEqual([count]);
+  await page.getByRole('link', { name: 'Back to Customer Activity' }).click();
+  await expectWorkspaceUsable(page, me);
+}
+
+test.describe('a hostile or broken server: bounded memory and time', () => {
+  test('200,000 unreadable records beside five good ones: the five are shown, the rest counted', async ({ page, request, persona }) => {
+    const { e, d } = await drilldownSetup(page, request, persona);
+    const bad = Array.from({ length: 200_000 }, (_, i) => `{"type":"supportRequest","id":"bad-${i}","quantity":"many"}`).join(',');
+    const body = activityBody(e.id, `${bad},${FIVE_GOOD}`);
+    await page.route(RECORDS, (r) => r.fulfill(json(body)));
+    await d.goto(e.id);
+    await d.loaded();
+    expect(await d.grid.countNumbers()).toEqual([5]);
+    await expect(retryAlert(page)).toHaveCount(0);
+    const details = await dataIssues(page);
+    await expect(details.locator('summary')).toContainText('(200,000)');
+    await expect(details).toContainText('bad-0');
+    // The first 50 listed, then how many more.
+    await expect(details.locator('li')).toHaveCount(51);
+    await expect(details.locator('li').last()).toHaveText('and 199,950 more');
+    // Usable: Filter rows works on the five.
+    await d.grid.search.fill('request 3');
+    await expect.poll(() => d.grid.countNumbers()).toEqual([1, 5]);
+    await expectWasmMemoryBelow(page, 24);
+  });
+
+  test('a lying Content-Length (4,000,000,000) and a short body: "the answer was too large", Retry loads', async ({ page, request, persona }) => {
+    const { me, e, records, d } = await drilldownSetup(page, request, persona);
+    await page.route(RECORDS, (r) =>
+      r.fulfill({ status: 200, headers: { 'content-type': 'application/json', 'content-length': '4000000000' }, body: activityBody(e.id, FIVE_GOOD) }),
+    );
+    await d.goto(e.id);
+    await expect(retryAlert(page)).toContainText('the answer was too large');
+    await expect(d.total).toBeVisible();
+    await expectWasmMemoryBelow(page, 8);
+    await retryLoads(page, d, me, records.length);
+  });
+
+  test('a body that never ends: the request times out with an alert, Retry loads', async ({ page, request, persona }) => {
+    const { me, e, records, d } = await drilldownSetup(page, request, persona);
+    // A server that sends the start of a document, then a space every 100 ms, forever.
+    let asked = 0;
+    const server = http.createServer((req, res) => {
+      asked++;
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.write(`{"entitlementId":${JSON.stringify(e.id)},"records":[${FIVE_GOOD},`);
+      const drip = setInterval(() => res.write(' '), 100);
+      req.on('close', () => clearInterval(drip));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      await page.route(RECORDS, (r) => r.continue({ url: `http://127.0.0.1:${port}/drip` }));
+      await page.clock.install();
+      await d.goto(e.id);
+      await expect.poll(() => asked).toBe(1);
+      await page.waitForTimeout(500); // a few drops arrive
+      await expect(retryAlert(page)).toHaveCount(0);
+      await page.clock.runFor(21_000);
+      await expect(retryAlert(page)).toContainText('did not answer within 20 seconds');
+      await expectWasmMemoryBelow(page, 8);
+      await retryLoads(page, d, me, records.length);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  test('1 MB strings: the records are shown, each cell clipped, the export keeps them whole', async ({ page, request, persona }) => {
+    const { e, d } = await drilldownSetup(page, request, persona);
+    const long = (c: string) => c.repeat(MB);
+    const items = [0, 1, 2, 3, 4].map((i) => goodRecord(i, `T${i} ${long('x')}`)).join(',');
+    const badLongId = JSON.stringify({ type: 'supportRequest', id: `bad-${long('i')}`, quantity: long('q') });
+    await page.route(RECORDS, (r) => r.fulfill(json(activityBody(e.id, `${items},${badLongId}`))));
+    await d.goto(e.id);
+    await d.loaded();
+    expect(await d.grid.countNumbers()).toEqual([5]);
+    await expect(retryAlert(page)).toHaveCount(0);
+    const titles = await d.grid.columnTexts('Title');
+    expect(titles.length).toBe(5);
+    for (const t of titles) expect(t.length, 'a cell shows at most 1,000 characters').toBeLessThanOrEqual(1000);
+    expect(titles[0].startsWith('T0 xxx')).toBe(true);
+    const details = await dataIssues(page);
+    expect((await details.innerText()).length, 'the flagged item is named briefly').toBeLessThan(2000);
+    await d.grid.search.fill('t3 xxxx');
+    await expect.poll(() => d.grid.countNumbers()).toEqual([1, 5]);
+    await expectWasmMemoryBelow(page, 40);
+  });
+
+  test('one item nested 300 levels deep: it alone is reported, the others shown', async ({ page, request, persona }) => {
+    const { e, d } = await drilldownSetup(page, request, persona);
+    const arrays = `${'['.repeat(300)}${']'.repeat(300)}`;
+    const objects = `{"type":"supportRequest","id":"deep","title":${'{"title":'.repeat(300)}0${'}'.repeat(300)}}`;
+    await page.route(RECORDS, (r) => r.fulfill(json(activityBody(e.id, `${goodRecord(0)},${arrays},${objects},${[1, 2, 3, 4].map((i) => goodRecord(i)).join(',')}`))));
+    await d.goto(e.id);
+    await d.loaded();
+    expect(await d.grid.countNumbers()).toEqual([5]);
+    await expect(retryAlert(page)).toHaveCount(0);
+    const details = await dataIssues(page);
+    await expect(details.locator('summary')).toContainText('(2)');
+    await expect(details).toContainText('deep');
+    await expect(details).toContainText('#2');
+    await expectWasmMemoryBelow(page, 8);
+  });
+
+  test('a q of 5,000 terms on 100,000 rows: the grid answers, and Filter rows stays usable', async ({ page, request, persona }) => {
+    const { e, d } = await drilldownSetup(page, request, persona);
+    // Titles where a term's rarest byte ("p") comes often before the term
+    // does: each term costs a row many comparisons.
+    const filler = 'supporx '.repeat(30);
+    const rows = Array.from({ length: 100_000 }, (_, i) => goodRecord(i, `${filler}support request ${i}`)).join(',');
+    const body = activityBody(e.id, rows);
+    await page.route(RECORDS, (r) => r.fulfill(json(body)));
+    // Words every row holds ("support request"), over and over: before the
+    // budget each was searched on every row.
+    const words = ['support', 'request', 'port', 'quest', 'sup', 'req', 'ort', 'est', 'upp', 'ques'];
+    const q = Array.from({ length: 5000 }, (_, i) => words[i % words.length]).join(' ');
+    await d.goto(e.id, `?q=${encodeURIComponent(q)}`);
+    await expect.poll(() => d.grid.countNumbers(), { timeout: 15_000 }).toEqual([100_000, 100_000]);
+    await expect(retryAlert(page)).toHaveCount(0);
+    await d.grid.search.fill('request 99999');
+    await expect.poll(() => d.grid.countNumbers()).toEqual([1, 100_000]);
+    await d.grid.search.fill('');
+    await expect.poll(() => d.grid.countNumbers()).toEqual([100_000]);
+    await expectWasmMemoryBelow(page, 112);
+  });
+});
+
+test('the early /me times out at 20 s where AbortSignal.timeout is missing: an alert, and Retry loads', async ({ page }) => {
+  // The fake clock first: it brings an AbortSignal.timeout of its own.
+  await page.clock.install();
+  await page.addInitScript(() => {
+    // As in Safari < 16.
+    delete (AbortSignal as unknown as { timeout?: unknown }).timeout;
+  });
+  const ME = '**/api/v1/me';
+  await page.route(ME, () => {
+    // Never answers.
+  });
+  await page.goto('/customer-activity');
+  expect(await page.evaluate(() => typeof AbortSignal.timeout), 'no AbortSignal.timeout').toBe('undefined');
+  await page.waitForTimeout(500);
+  await expect(retryAlert(page)).toHaveCount(0);
+  await page.clock.runFor(21_000);
+  const alert = retryAlert(page);
+  await expect(alert).toContainText('did not answer within 20 seconds');
+  await page.unroute(ME);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(new CustomerActivityPage(page).activeContracts.locator('tbody tr').first()).toBeVisible();
 });

@@ -23,6 +23,9 @@ pub enum ApiError {
     /// The view that asked is gone.
     #[error("aborted")]
     Aborted,
+    /// The body was longer than the page reads (`MAX_RESPONSE_BYTES`).
+    #[error("the answer was too large")]
+    TooLarge,
 }
 
 impl ApiError {

@@ -1,6 +1,6 @@
 //! Failure and notice boxes.
 
-use crate::domain::validate::Finding;
+use crate::domain::validate::{Finding, Flaw};
 use crate::i18n::{self, Msg};
 use crate::ui::{tr, use_ui};
 use leptos::prelude::*;
@@ -31,13 +31,20 @@ pub fn DataIssues(findings: Vec<Finding>) -> impl IntoView {
         return None;
     }
     let l = ctx.locale;
-    let count = findings.len();
+    // A `Flaw::More` stands for the flagged items not kept (budgets).
+    let count = crate::domain::validate::total(&findings);
     let items = move || {
-        findings
+        let shown: Vec<_> = findings
             .iter()
+            .filter(|f| !matches!(f.flaw, Flaw::More(_)))
             .take(50)
             .map(|f| view! { <li>{i18n::finding(l.get(), f.list, &f.id, &f.flaw)}</li> })
-            .collect_view()
+            .collect();
+        let rest = count - shown.len();
+        let more = (rest > 0).then(
+            || view! { <li>{i18n::and_more(l.get(), &i18n::num(l.get(), rest as f64))}</li> },
+        );
+        (shown, more)
     };
     Some(view! {
         <details class="alert alert-warning">

@@ -53,6 +53,27 @@ fn strip_accent(c: char) -> char {
     }
 }
 
+/// Bytes of a text shown in one grid cell, at most: a title a column
+/// 14 em wide shows some tens of characters; 1 MB strings from a broken
+/// server would otherwise be laid out, searched and sorted whole on every
+/// row. Exports (CSV, proof of delivery) read the records, not the cells,
+/// and keep the full text.
+pub const MAX_CELL_BYTES: usize = 1000;
+
+/// The part of `s` a grid cell shows (and searches and sorts by): its
+/// first [`MAX_CELL_BYTES`] bytes, cut at a char boundary. Borrowed, never
+/// copied.
+pub fn clip_for_cell(s: &str) -> &str {
+    if s.len() <= MAX_CELL_BYTES {
+        return s;
+    }
+    let mut end = MAX_CELL_BYTES;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Compares two strings the way a reader expects: folded first, then by the
 /// original so that the order is total and stable across runs.
 pub fn compare(a: &str, b: &str) -> std::cmp::Ordering {
@@ -89,6 +110,18 @@ mod tests {
             fold_into(&mut out, p);
         }
         assert_eq!(out, format!("kept {}", fold(&parts.concat())));
+    }
+
+    #[test]
+    fn a_cell_shows_at_most_its_budget_cut_at_a_char() {
+        assert_eq!(clip_for_cell("short"), "short");
+        let long = "é".repeat(MAX_CELL_BYTES);
+        let c = clip_for_cell(&long);
+        assert!(c.len() <= MAX_CELL_BYTES && c.len() > MAX_CELL_BYTES - 4);
+        assert!(long.starts_with(c));
+        let exact = "x".repeat(MAX_CELL_BYTES);
+        assert_eq!(clip_for_cell(&exact), exact);
+        assert_eq!(clip_for_cell(&"y".repeat(1 << 20)).len(), MAX_CELL_BYTES);
     }
 
     #[test]

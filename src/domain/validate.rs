@@ -24,7 +24,19 @@ pub enum Flaw {
     UnknownUnit,
     /// The item could not be read at all (serde's message).
     Unreadable(String),
+    /// This many more items were flagged than are kept (past
+    /// [`MAX_FINDINGS`], or past the decoder's budget of rejected items).
+    More(usize),
 }
+
+/// Findings kept per check, at most (the page lists the first 50). The
+/// rest are counted in one [`Flaw::More`]: 200,000 flagged records once
+/// held the page for more than 30 s and about 90× their size in memory.
+pub const MAX_FINDINGS: usize = 100;
+
+/// Bytes of an item's id kept in a finding (an id is the server's text,
+/// of any length).
+pub const MAX_FINDING_ID_BYTES: usize = ca_contract::MAX_ISSUE_TEXT_BYTES;
 
 /// One flagged item: the list it is in, its id, and the flaw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +46,54 @@ pub struct Finding {
     pub flaw: Flaw,
 }
 
+impl Finding {
+    /// How many flagged items this stands for (a [`Flaw::More`] counts
+    /// those it stands for).
+    pub fn weight(&self) -> usize {
+        match self.flaw {
+            Flaw::More(n) => n,
+            _ => 1,
+        }
+    }
+}
+
+/// How many flagged items `findings` stand for in all.
+pub fn total(findings: &[Finding]) -> usize {
+    findings.iter().map(Finding::weight).sum()
+}
+
+/// Findings up to [`MAX_FINDINGS`], then a count.
+#[derive(Default)]
+struct Budget {
+    out: Vec<Finding>,
+    more: usize,
+    more_list: &'static str,
+}
+
+impl Budget {
+    fn push(&mut self, list: &'static str, id: &str, flaw: Flaw) {
+        if self.out.len() < MAX_FINDINGS {
+            let id = ca_contract::clip_text(id.to_owned(), MAX_FINDING_ID_BYTES);
+            self.out.push(Finding { list, id, flaw });
+        } else {
+            if self.more == 0 {
+                self.more_list = list;
+            }
+            self.more += 1;
+        }
+    }
+
+    fn finish(mut self) -> Vec<Finding> {
+        if self.more > 0 {
+            self.out.push(Finding {
+                list: self.more_list,
+                id: String::new(),
+                flaw: Flaw::More(self.more),
+            });
+        }
+        self.out
+    }
+}
 fn number_flaw(n: f64) -> Option<Flaw> {
     if !n.is_finite() {
         Some(Flaw::NotANumber)
@@ -44,23 +104,19 @@ fn number_flaw(n: f64) -> Option<Flaw> {
     }
 }
 
-fn dates(list: &'static str, id: &str, start: &str, end: &str, out: &mut Vec<Finding>) {
-    let f = |flaw| Finding {
-        list,
-        id: id.to_owned(),
-        flaw,
-    };
+fn dates(list: &'static str, id: &str, start: &str, end: &str, out: &mut Budget) {
     match (parse_date(start), parse_date(end)) {
-        (Some(s), Some(e)) if e < s => out.push(f(Flaw::EndBeforeStart)),
-        (None, _) => out.push(f(Flaw::BadDate("startDate"))),
-        (_, None) => out.push(f(Flaw::BadDate("endDate"))),
+        (Some(s), Some(e)) if e < s => out.push(list, id, Flaw::EndBeforeStart),
+        (None, _) => out.push(list, id, Flaw::BadDate("startDate")),
+        (_, None) => out.push(list, id, Flaw::BadDate("endDate")),
         _ => {}
     }
 }
 
-/// The flaws of the customer-activity document.
+/// The flaws of the customer-activity document (at most [`MAX_FINDINGS`],
+/// then a count).
 pub fn check_activity(doc: &CustomerActivity) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out = Budget::default();
     for c in doc.contracts.iter() {
         dates("contracts", &c.id, &c.start_date, &c.end_date, &mut out);
     }
@@ -70,67 +126,56 @@ pub fn check_activity(doc: &CustomerActivity) -> Vec<Finding> {
     let contracts: HashSet<&str> = doc.contracts.iter().map(|c| c.id.as_str()).collect();
     let mut seen = HashSet::new();
     for e in doc.entitlements.iter() {
-        let f = |flaw| Finding {
-            list: "entitlements",
-            id: e.id.clone(),
-            flaw,
-        };
+        let mut f = |flaw| out.push("entitlements", &e.id, flaw);
         if !seen.insert(e.id.as_str()) {
-            out.push(f(Flaw::DuplicateId));
+            f(Flaw::DuplicateId);
         }
         if let Some(fl) = number_flaw(e.consumed).or_else(|| e.purchased.and_then(number_flaw)) {
-            out.push(f(fl));
+            f(fl);
         }
         if e.kind == EntitlementKind::AdditionalBenefit && e.consumed != 0.0 {
-            out.push(f(Flaw::ConsumedOnBenefit));
+            f(Flaw::ConsumedOnBenefit);
         }
         if e.service == Service::Unknown {
-            out.push(f(Flaw::UnknownService));
+            f(Flaw::UnknownService);
         }
         if e.unit == Unit::Unknown {
-            out.push(f(Flaw::UnknownUnit));
+            f(Flaw::UnknownUnit);
         }
         if !contracts.contains(e.contract_id.as_str()) {
-            out.push(f(Flaw::UnknownContract));
+            f(Flaw::UnknownContract);
         }
     }
-    out
+    out.finish()
 }
 
-/// The flaws of an entitlement's records.
+/// The flaws of an entitlement's records (at most [`MAX_FINDINGS`], then
+/// a count).
 pub fn check_records(
     entitlement_id: &str,
     answered_for: &str,
     records: &[ActivityRecord],
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out = Budget::default();
     if answered_for != entitlement_id {
-        out.push(Finding {
-            list: "records",
-            id: answered_for.to_owned(),
-            flaw: Flaw::OtherEntitlement,
-        });
+        out.push("records", answered_for, Flaw::OtherEntitlement);
     }
     let mut seen = HashSet::new();
     for r in records {
-        let f = |flaw| Finding {
-            list: "records",
-            id: r.id().to_owned(),
-            flaw,
-        };
+        let mut f = |flaw| out.push("records", r.id(), flaw);
         if !seen.insert(r.id()) {
-            out.push(f(Flaw::DuplicateId));
+            f(Flaw::DuplicateId);
         }
         if let Some(fl) = number_flaw(r.quantity()) {
-            out.push(f(fl));
+            f(fl);
         }
         for (name, value) in record_dates(r) {
             if parse_any_ms(value).is_none() {
-                out.push(f(Flaw::BadDate(name)));
+                f(Flaw::BadDate(name));
             }
         }
     }
-    out
+    out.finish()
 }
 
 /// A record's date field: its wire name and value, when present.
@@ -162,16 +207,25 @@ fn record_dates(r: &ActivityRecord) -> Vec<(&'static str, &str)> {
         .collect()
 }
 
-/// Findings for items the decoder set aside.
+/// Findings for items the decoder set aside (it keeps the first ones of a
+/// list and counts the rest: those become one [`Flaw::More`]).
 pub fn unreadable(issues: &[ca_contract::RecordIssue]) -> Vec<Finding> {
-    issues
-        .iter()
-        .map(|i| Finding {
+    let mut out = Vec::with_capacity(issues.len());
+    for i in issues {
+        out.push(Finding {
             list: i.list,
             id: i.id.clone().unwrap_or_else(|| format!("#{}", i.index + 1)),
             flaw: Flaw::Unreadable(i.message.clone()),
-        })
-        .collect()
+        });
+        if i.more > 0 {
+            out.push(Finding {
+                list: i.list,
+                id: String::new(),
+                flaw: Flaw::More(i.more),
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -276,5 +330,43 @@ mod tests {
             ]
         );
         assert!(check_records("e1", "e1", &recs[..1]).is_empty());
+    }
+
+    /// 200,000 flagged records: the first MAX_FINDINGS are kept with their
+    /// ids (clipped), the rest counted in one finding; nothing is lost
+    /// from the count.
+    #[test]
+    fn findings_are_kept_up_to_the_budget_and_counted_past_it() {
+        let long = "i".repeat(100_000);
+        let recs: Vec<ActivityRecord> = (0..200_000)
+            .map(|i| sr(if i == 0 { &long } else { "dup" }, "yesterday", 1.0, "t"))
+            .collect();
+        let f = check_records("e1", "e1", &recs);
+        assert_eq!(f.len(), MAX_FINDINGS + 1);
+        // Each record has a bad date; all but the first two repeat an id.
+        assert_eq!(total(&f), 200_000 + 199_998);
+        assert_eq!(f.last().unwrap().flaw, Flaw::More(total(&f) - MAX_FINDINGS));
+        assert!(f[0].id.len() <= MAX_FINDING_ID_BYTES);
+        assert!(f.iter().all(|x| x.id.len() <= MAX_FINDING_ID_BYTES));
+        // Under the budget: no count.
+        let few = check_records("e1", "e1", &recs[1..3]);
+        assert!(few.iter().all(|x| !matches!(x.flaw, Flaw::More(_))));
+        assert_eq!(total(&few), few.len());
+    }
+
+    #[test]
+    fn rejected_items_past_the_decoders_budget_are_counted() {
+        let issue = |index, more| ca_contract::RecordIssue {
+            list: "records",
+            index,
+            id: None,
+            message: "invalid type".into(),
+            more,
+        };
+        let f = unreadable(&[issue(0, 0), issue(1, 199_998)]);
+        assert_eq!(f.len(), 3);
+        assert_eq!(f[0].id, "#1");
+        assert_eq!(f[2].flaw, Flaw::More(199_998));
+        assert_eq!(total(&f), 200_000);
     }
 }

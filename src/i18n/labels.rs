@@ -303,12 +303,19 @@ pub fn finding(l: Locale, list: &str, id: &str, flaw: &Flaw) -> String {
         (Locale::ItIt, Flaw::Unreadable(m)) => {
             format!("una forma che la pagina non sa leggere ({m})")
         }
+        (Locale::EnUs, Flaw::More(n)) => format!("{n} more items flagged"),
+        (Locale::ItIt, Flaw::More(n)) => format!("altri {n} elementi segnalati"),
     };
     pick(
         l,
         format!("{list} {id}: {what}"),
         format!("{list} {id}: {what}"),
     )
+}
+
+/// After the flagged items listed: how many more there are.
+pub fn and_more(l: Locale, n: &str) -> String {
+    pick(l, format!("and {n} more"), format!("e altri {n}"))
 }
 
 #[cfg(test)]

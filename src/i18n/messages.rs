@@ -164,6 +164,7 @@ messages! {
     NothingNeedsAttention => "Nothing needs attention", "Niente richiede attenzione";
     SeverityUrgent => "Urgent", "Urgente";
     SeverityWarning => "Warning", "Avviso";
+    WhyTooLarge => "the answer was too large", "la risposta era troppo grande";
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub fn describe(l: Locale, what: Msg, e: &ApiError) -> String {
         }
         ApiError::Decode(_) => l.t(Msg::WhyDecode).to_owned(),
         ApiError::Timeout => i18n::timed_out(l, (crate::api::TIMEOUT_MS / 1000) as u32),
+        ApiError::TooLarge => l.t(Msg::WhyTooLarge).to_owned(),
     };
     let mut s = i18n::load_failed(l, l.t(what), &why);
     if let ApiError::Http {

@@ -16,7 +16,10 @@ pub mod intern;
 mod models;
 mod stream;
 
-pub use decode::{decode, DecodeError, Decoded, Document, Item, Lenient, RecordIssue};
+pub use decode::{
+    clip_text, decode, DecodeError, Decoded, Document, Item, Lenient, RecordIssue,
+    MAX_ISSUE_TEXT_BYTES, MAX_ITEMS_KEPT, MAX_REJECTED_BYTES, MAX_REJECTED_KEPT,
+};
 pub use enums::*;
 pub use intern::Shared;
 pub use models::*;

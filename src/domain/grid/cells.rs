@@ -1,6 +1,7 @@
 //! Cells: what each column of a row holds, per record type.
 
 use super::columns::ColId;
+use crate::domain::text::clip_for_cell;
 use ca_contract::{ActivityRecord, AdditionalCase};
 
 /// One cell's value.
@@ -26,11 +27,13 @@ pub trait GridRow {
     }
 }
 
+/// A text cell: what it shows, searches and sorts by is clipped
+/// ([`clip_for_cell`]); exports read the records and keep the full text.
 fn text(s: &str) -> Cell<'_> {
-    Cell::Text(s)
+    Cell::Text(clip_for_cell(s))
 }
 fn opt_text<S: std::ops::Deref<Target = str>>(s: &Option<S>) -> Cell<'_> {
-    s.as_deref().map_or(Cell::Empty, Cell::Text)
+    s.as_deref().map_or(Cell::Empty, text)
 }
 fn opt_date(s: &Option<String>) -> Cell<'_> {
     s.as_deref().map_or(Cell::Empty, Cell::Date)
@@ -155,5 +158,26 @@ pub fn record_date(r: &ActivityRecord) -> Option<&str> {
         ActivityRecord::EducationActivity(r) => Some(&r.started_at),
         ActivityRecord::SupportContact(r) => r.added_at.as_deref(),
         ActivityRecord::AssessmentSetup(r) => r.setup_date.as_deref(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::sr;
+    use crate::domain::text::MAX_CELL_BYTES;
+
+    #[test]
+    fn a_long_text_is_clipped_in_its_cell_and_kept_whole_in_the_record() {
+        let long = "z".repeat(1 << 20);
+        let r = sr("a", "2026-01-01T00:00:00Z", 1.0, &long);
+        match r.cell(ColId::Title) {
+            Cell::Text(s) => assert_eq!(s.len(), MAX_CELL_BYTES),
+            other => panic!("{other:?}"),
+        }
+        let ActivityRecord::SupportRequest(x) = &r else {
+            unreachable!()
+        };
+        assert_eq!(x.title.len(), 1 << 20, "the record keeps it all");
     }
 }

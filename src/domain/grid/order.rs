@@ -138,16 +138,19 @@ pub fn haystacks<R: GridRow>(
 }
 
 /// Keeps the indices of `order` whose row contains every word of `query`
-/// (folded; any order). An empty query keeps all.
+/// (folded; any order; the words [`Query::parse`] keeps). An empty query
+/// keeps all.
+///
+/// [`Query::parse`]: super::Query::parse
 pub fn filter_order(order: &[u32], hay: &[String], query: &str) -> Vec<u32> {
-    let q = fold(query);
-    let words: Vec<&str> = q.split_whitespace().collect();
+    let q = super::Query::parse(query);
+    let words = q.terms();
     if words.is_empty() {
         return order.to_vec();
     }
     order
         .iter()
         .copied()
-        .filter(|&i| words.iter().all(|w| hay[i as usize].contains(w)))
+        .filter(|&i| words.iter().all(|w| hay[i as usize].contains(w.as_str())))
         .collect()
 }

@@ -41,6 +41,19 @@ pub struct SearchIndex {
 /// Rows indexed before the text's final size is estimated from them.
 const SAMPLE_ROWS: usize = 256;
 
+/// Bytes the index's text is given room for at once, at most. The estimate
+/// (the first rows' length × the rows) once reached about 215 MB on
+/// wasm32 when those rows were long; wasm memory never shrinks. 100,000
+/// demo records take about 12 MB; past this the text grows as it fills.
+pub const MAX_INDEX_RESERVE: usize = 48 << 20;
+
+/// Distinct terms of a Filter rows query, at most. A row must hold every
+/// term, so each costs a pass over the candidate rows: a `q` of 5,000
+/// terms (a link can carry one) on 100,000 rows once took many seconds a
+/// keystroke. Past it the query is cut, and rows holding the first terms
+/// are kept (a query that long holds no more meaning).
+pub const MAX_QUERY_TERMS: usize = 16;
+
 impl SearchIndex {
     /// An empty index, with room for about `rows` rows.
     pub fn with_capacity(rows: usize) -> Self {
@@ -97,8 +110,7 @@ impl SearchIndex {
             self.sized = true;
             let per_row = self.text.len() / from + 1;
             let rest = rows.len().saturating_sub(from);
-            self.text
-                .reserve_exact(rest.saturating_mul(per_row).saturating_mul(21) / 20);
+            self.text.reserve_exact(index_reserve(per_row, rest));
         }
         let step = if self.sized {
             step
@@ -168,6 +180,14 @@ impl SearchIndex {
             })
             .collect()
     }
+}
+
+/// The room the index's text is given for `rest` more rows of about
+/// `per_row` bytes: 5% more than that, at most [`MAX_INDEX_RESERVE`].
+fn index_reserve(per_row: usize, rest: usize) -> usize {
+    (rest.saturating_mul(per_row) / 20)
+        .saturating_mul(21)
+        .min(MAX_INDEX_RESERVE)
 }
 
 /// A byte's bit in a row mask: one bit each for `a`–`z` and `0`–`9`, the
@@ -267,10 +287,37 @@ pub struct Query {
 }
 
 impl Query {
+    /// The folded words of `q`, each once, at most [`MAX_QUERY_TERMS`] of
+    /// them (the first ones). A word held in another word of the query is
+    /// dropped too: a row that holds "outage" holds "out".
     pub fn parse(q: &str) -> Self {
-        Query {
-            terms: fold(q).split_whitespace().map(str::to_owned).collect(),
+        let folded = fold(q);
+        let mut words: Vec<&str> = Vec::new();
+        for w in folded.split_whitespace() {
+            if !words.contains(&w) {
+                words.push(w);
+                if words.len() == MAX_QUERY_TERMS {
+                    break;
+                }
+            }
         }
+        let terms = words
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| {
+                !words
+                    .iter()
+                    .enumerate()
+                    .any(|(j, o)| j != i && o.len() > w.len() && o.contains(w))
+            })
+            .map(|(_, w)| (*w).to_owned())
+            .collect();
+        Query { terms }
+    }
+
+    /// The terms a row must hold.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
     }
 
     pub fn is_empty(&self) -> bool {
@@ -403,6 +450,37 @@ mod tests {
                 proptest::prop_assert_eq!(term.mask & m == term.mask, row.contains(&t));
             }
         }
+    }
+
+    #[test]
+    fn query_terms_are_deduplicated_and_capped() {
+        let q = Query::parse("Out out OUTAGE out x x");
+        assert_eq!(q.terms(), ["outage", "x"]);
+        // 5,000 terms: the first MAX_QUERY_TERMS distinct ones.
+        let long: String = (0..5000).map(|i| format!("w{i}x ")).collect();
+        let q = Query::parse(&long);
+        assert_eq!(q.terms().len(), MAX_QUERY_TERMS);
+        assert_eq!(q.terms()[0], "w0x");
+        let same: String = "a ".repeat(5000);
+        assert_eq!(Query::parse(&same).terms(), ["a"]);
+    }
+
+    /// The index's reservation never passes its budget, however long the
+    /// first rows are (on wasm32, the old estimate overflowed or reached
+    /// hundreds of MB).
+    #[test]
+    fn the_index_reservation_is_capped() {
+        assert_eq!(index_reserve(120, 100_000), 12_600_000);
+        assert_eq!(index_reserve(1 << 20, 100_000), MAX_INDEX_RESERVE);
+        assert_eq!(index_reserve(usize::MAX, usize::MAX), MAX_INDEX_RESERVE);
+        // Rows of 1 MB: the index built from them holds the right text
+        // and reserved no more than its budget beyond it.
+        let rows: Vec<Row> = (0..300)
+            .map(|i| Row(format!("{i} {}", "y".repeat(1 << 16))))
+            .collect();
+        let ix = SearchIndex::build(&rows, &[ColId::Title], &|w| w.to_owned());
+        assert!(ix.text.capacity() <= ix.text.len().max(MAX_INDEX_RESERVE) + (1 << 20));
+        assert_eq!(ix.filter(&[0, 1, 299], &Query::parse("299 yy")), [299]);
     }
 
     #[test]
