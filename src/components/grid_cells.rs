@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// A cell as text (enums as their words).
 pub(crate) fn cell_text(l: Locale, cell: Cell<'_>) -> String {
     match cell {
-        Cell::Text(s) => s.to_owned(),
+        Cell::Text(s) => crate::domain::text::clip_for_cell(s).to_owned(),
         Cell::Num(n) => i18n::num(l, n),
         Cell::Date(s) => i18n::any_date(l, s),
         Cell::Enum(w) => i18n::enum_label(l, w).to_owned(),

@@ -1,6 +1,7 @@
 //! Cells: what each column of a row holds, per record type.
 
 use super::columns::ColId;
+#[cfg(doc)]
 use crate::domain::text::clip_for_cell;
 use ca_contract::{ActivityRecord, AdditionalCase};
 
@@ -27,10 +28,11 @@ pub trait GridRow {
     }
 }
 
-/// A text cell: what it shows, searches and sorts by is clipped
-/// ([`clip_for_cell`]); exports read the records and keep the full text.
+/// A text cell, whole: the grid clips what it shows, searches and sorts
+/// by ([`clip_for_cell`]: `components::grid_cells::cell_text`, the search
+/// index, the sort keys); exports write the whole text.
 fn text(s: &str) -> Cell<'_> {
-    Cell::Text(clip_for_cell(s))
+    Cell::Text(s)
 }
 fn opt_text<S: std::ops::Deref<Target = str>>(s: &Option<S>) -> Cell<'_> {
     s.as_deref().map_or(Cell::Empty, text)
@@ -168,14 +170,26 @@ mod tests {
     use crate::domain::text::MAX_CELL_BYTES;
 
     #[test]
-    fn a_long_text_is_clipped_in_its_cell_and_kept_whole_in_the_record() {
+    fn a_long_text_is_clipped_where_the_grid_uses_it_and_whole_in_exports() {
         let long = "z".repeat(1 << 20);
-        let r = sr("a", "2026-01-01T00:00:00Z", 1.0, &long);
-        match r.cell(ColId::Title) {
-            Cell::Text(s) => assert_eq!(s.len(), MAX_CELL_BYTES),
-            other => panic!("{other:?}"),
-        }
-        let ActivityRecord::SupportRequest(x) = &r else {
+        let r = vec![sr("a", "2026-01-01T00:00:00Z", 1.0, &long)];
+        // What Filter rows searches is clipped...
+        let hay = super::super::haystacks(&r, &[ColId::Title], &|w| w.to_owned());
+        assert!(hay[0].len() <= MAX_CELL_BYTES + 1, "{}", hay[0].len());
+        // ...and so is what the search index holds.
+        let ix = super::super::SearchIndex::build(&r, &[ColId::Title], &|w| w.to_owned());
+        let q = super::super::Query::parse("zzz");
+        assert_eq!(super::super::search(&ix, &[0], &q, None), [0]);
+        // An export writes the whole text.
+        let sheet =
+            crate::domain::export::table("s", &r, &[0], &[ColId::Title], &|_| "T".into(), &|w| {
+                w.to_owned()
+            });
+        assert_eq!(
+            sheet.rows[0][0],
+            crate::domain::xlsx::XCell::Text(long.clone())
+        );
+        let ActivityRecord::SupportRequest(x) = &r[0] else {
             unreachable!()
         };
         assert_eq!(x.title.len(), 1 << 20, "the record keeps it all");

@@ -3,7 +3,7 @@
 use super::cells::{Cell, GridRow};
 use super::columns::ColId;
 use crate::domain::dates::parse_any_ms;
-use crate::domain::text::fold;
+use crate::domain::text::{clip_for_cell, fold};
 use std::cmp::Ordering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,7 @@ enum Key {
 
 fn key(cell: Cell<'_>, label: &dyn Fn(&'static str) -> String) -> Option<Key> {
     match cell {
-        Cell::Text(s) => Some(Key::Text(fold(s))),
+        Cell::Text(s) => Some(Key::Text(fold(clip_for_cell(s)))),
         Cell::Enum(w) => Some(Key::Text(fold(&label(w)))),
         Cell::Num(n) if n.is_finite() => Some(Key::Num(n)),
         Cell::Date(s) => parse_any_ms(s).map(|ms| Key::Num(ms as f64)),
@@ -125,7 +125,7 @@ pub fn haystacks<R: GridRow>(
             let mut h = String::new();
             for c in cols {
                 match r.cell(*c) {
-                    Cell::Text(s) => h.push_str(s),
+                    Cell::Text(s) => h.push_str(clip_for_cell(s)),
                     Cell::Enum(w) => h.push_str(&label(w)),
                     Cell::Num(n) => h.push_str(&n.to_string()),
                     Cell::Date(_) | Cell::Empty => continue,

@@ -121,7 +121,9 @@ impl SearchIndex {
         for r in &rows[from.min(to)..to] {
             for &c in cols {
                 match r.cell(c) {
-                    Cell::Text(s) => fold_into(&mut self.text, s),
+                    Cell::Text(s) => {
+                        fold_into(&mut self.text, crate::domain::text::clip_for_cell(s))
+                    }
                     Cell::Enum(w) => {
                         let k = match self.words.iter().position(|(k, _)| *k == w) {
                             Some(k) => k,
