@@ -69,11 +69,6 @@ impl Ctx {
         expect_context::<Ctx>()
     }
 
-    /// A message in the current locale (reactive).
-    pub fn t(&self, m: Msg) -> &'static str {
-        self.locale.get().t(m)
-    }
-
     /// An element id unique to this instance.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.prefix)

@@ -4,15 +4,15 @@
 //! `pages` (own the resources and the URL state) → `components` (render
 //! what they are given; they never call the API).
 
-pub mod api;
+pub(crate) mod api;
 pub mod components;
-pub mod context;
+pub(crate) mod context;
 pub mod domain;
-pub mod embed;
+mod embed;
 #[cfg(feature = "gallery")]
 pub mod gallery;
 pub mod i18n;
-pub mod pages;
+pub(crate) mod pages;
 mod platform;
 pub mod ui;
 

@@ -104,10 +104,6 @@ impl Api {
         }
     }
 
-    pub fn base(&self) -> &str {
-        &self.base
-    }
-
     pub async fn me(&self) -> Result<Me, ApiError> {
         self.get::<Me>("/me").await.map(|d| d.value)
     }

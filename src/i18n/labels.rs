@@ -134,14 +134,6 @@ pub fn left_unused(l: Locale, quantity: &str) -> String {
     )
 }
 
-pub fn pace(l: Locale, per_month: &str) -> String {
-    pick(
-        l,
-        format!("Pace: {per_month} a month"),
-        format!("Ritmo: {per_month} al mese"),
-    )
-}
-
 /// "Showing 12 of 40 records" / "40 records".
 pub fn record_count(l: Locale, shown: &str, total: &str, filtered: bool, one: bool) -> String {
     match (l, filtered, one) {
