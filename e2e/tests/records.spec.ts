@@ -302,3 +302,23 @@ test.describe('in Italian', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test('a hostile generatedAt and hostile names reach the proof-of-delivery CSV as text, never as a formula or a forged row', async ({ page }) => {
+  await page.route('**/api/v1/customer-activity', async (route) => {
+    const res = await route.fetch();
+    const doc = await res.json();
+    doc.generatedAt = '=HYPERLINK("http://evil.test","x")\r\nForged,row';
+    const e = doc.entitlements.find((x: { kind: string; packageId?: string | null }) => x.kind === 'consumptionService' && !x.packageId);
+    e.name = 'x;=1+1';
+    await route.fulfill({ response: res, json: doc });
+  });
+  await page.goto('/customer-activity');
+  const d = await download(page, 'Proof of delivery', 'Download CSV');
+  const body = await text(d);
+  const rows = parseCsv(body.slice(1).trimEnd());
+  expect(rows.some((r) => r[0] === 'Forged'), 'no forged row').toBe(false);
+  expect(rows.at(-1)![0]).toBe('Data as of');
+  expect(rows.at(-1)![1]).toBe('\'=HYPERLINK("http://evil.test","x")\r\nForged,row');
+  expect(rows.some((r) => r.includes("x;'=1+1")), 'the name neutralised after ;').toBe(true);
+  for (const r of rows) for (const cell of r) for (const piece of cell.split(';')) expect(piece).not.toMatch(/^[=+\-@\t\r]/);
+});
