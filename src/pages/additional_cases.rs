@@ -2,10 +2,11 @@
 //! the view accounts for, by consumption service, for the selected
 //! workspaces.
 
+use super::back::BackLink;
 use super::customer_activity::WorkspacePicker;
 use super::drilldown::XLSX_MIME;
 use super::gate::{use_workspace, User};
-use super::url::{query_setter, query_value, with_workspace, TableQuery};
+use super::url::{query_setter, query_value, TableQuery};
 use crate::api::Loader;
 use crate::components::alert::{DataIssues, Loading};
 use crate::components::data_grid::DataGrid;
@@ -25,7 +26,6 @@ use crate::i18n::{self, Msg};
 use crate::pages::load_error::LoadError;
 use ca_contract::CaseService;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 fn service_key(s: CaseService) -> &'static str {
@@ -56,7 +56,6 @@ pub fn AdditionalCasesPage() -> impl IntoView {
     let today = ctx.today;
     let range_id = ctx.id("cases-range");
     let cases_h = ctx.id("cases-h");
-    let back = move || with_workspace(&Ctx::get().href("/customer-activity"), sel.get().as_query());
 
     let body = move || {
         match res.get() {
@@ -153,9 +152,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
     };
     view! {
         <div class="page">
-            <nav class="crumbs" aria-label=tr(Msg::BackToCustomerActivity)>
-                <A href=back>{tr(Msg::BackToCustomerActivity)}</A>
-            </nav>
+            <BackLink sel=sel />
             <h1>{tr(Msg::AdditionalCases)}</h1>
             <p class="muted">{tr(Msg::AdditionalCasesIntro)}</p>
             <div class="toolbar"><WorkspacePicker sel=sel /></div>

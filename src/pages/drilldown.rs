@@ -2,8 +2,9 @@
 //! consumption, description, action, contract and package, a chart of
 //! consumption over time, and the records in the data grid.
 
+use super::back::BackLink;
 use super::gate::{use_workspace, Activity, Loaded, User};
-use super::url::{with_workspace, TableQuery};
+use super::url::TableQuery;
 use crate::api::{Loader, Preview};
 use crate::components::alert::{DataIssues, Loading};
 use crate::components::chart::{ChartData, ConsumptionChart};
@@ -28,7 +29,6 @@ use crate::i18n::{self, Locale, Msg};
 use crate::pages::load_error::LoadError;
 use ca_contract::{ActivityRecord, Entitlement, Role, Service};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
@@ -98,7 +98,6 @@ pub fn DrilldownPage() -> impl IntoView {
     });
     let sel = use_workspace();
     let tq = TableQuery::from_url();
-    let back = move || with_workspace(&Ctx::get().href("/customer-activity"), sel.get().as_query());
 
     let view = move || {
         let status = records.get().and_then(|r| r.err()).and_then(|e| e.status());
@@ -123,9 +122,7 @@ pub fn DrilldownPage() -> impl IntoView {
     };
     view! {
         <div class="page">
-            <nav class="crumbs" aria-label=tr(Msg::BackToCustomerActivity)>
-                <A href=back>{tr(Msg::BackToCustomerActivity)}</A>
-            </nav>
+            <BackLink sel=sel />
             {view}
         </div>
     }

@@ -4,6 +4,7 @@
 pub mod additional_cases;
 pub mod addons;
 pub mod attention;
+pub mod back;
 pub mod customer_activity;
 pub mod drilldown;
 pub mod enterprise;

@@ -1,11 +1,12 @@
 //! `/customer-activity/tiles/{group}`: the entitlements one enterprise tile
 //! sums, each leading to its drilldown.
 
+use super::back::BackLink;
 use super::enterprise::{chosen_contract, contract_label};
 use super::gate::{use_workspace, Activity, User};
 use super::url::{query_value, with_workspace};
 use crate::components::alert::Loading;
-use crate::context::{tr, Ctx};
+use crate::context::Ctx;
 use crate::domain::enterprise::{group_entitlements, TileGroup};
 use crate::domain::query::encode;
 use crate::domain::usage::Usage;
@@ -37,7 +38,6 @@ pub fn TileListPage() -> impl IntoView {
         Some(g) => i18n::group_title(l.get(), g).to_owned(),
         None => l.get().t(Msg::UnknownGroup).to_owned(),
     };
-    let back = move || with_workspace(&Ctx::get().href("/customer-activity"), sel.get().as_query());
     let body = move || {
         let l = l.get();
         let g = group.get()?;
@@ -111,9 +111,7 @@ pub fn TileListPage() -> impl IntoView {
     };
     view! {
         <div class="page">
-            <nav class="crumbs" aria-label=tr(Msg::BackToCustomerActivity)>
-                <A href=back>{tr(Msg::BackToCustomerActivity)}</A>
-            </nav>
+            <BackLink sel=sel />
             <h1>{title}</h1>
             <div aria-busy=move || res.get().is_none().to_string()>{body}</div>
         </div>
