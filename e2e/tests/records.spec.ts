@@ -322,3 +322,36 @@ test('a hostile generatedAt and hostile names reach the proof-of-delivery CSV as
   expect(rows.some((r) => r.includes("x;'=1+1")), 'the name neutralised after ;').toBe(true);
   for (const r of rows) for (const cell of r) for (const piece of cell.split(';')) expect(piece).not.toMatch(/^[=+\-@\t\r]/);
 });
+
+test('columns resize with the keyboard and the mouse, the cells follow, and the widths are remembered', async ({ page }) => {
+  const d = new DrilldownPage(page);
+  await d.goto(REACTIVE);
+  await d.loaded();
+  const th = d.grid.header('Title');
+  const width = async () => (await th.boundingBox())!.width;
+  const cellWidth = async () => (await d.grid.rows.first().locator('td').nth(await d.grid.columnIndex('Title')).boundingBox())!.width;
+  const handle = d.grid.table.getByRole('separator', { name: 'Resize column Title' });
+  const w0 = await width();
+  await handle.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(width).toBeGreaterThan(w0 + 20);
+  const w1 = await width();
+  expect(Math.abs((await cellWidth()) - w1)).toBeLessThan(2);
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 140, box.y + box.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(width).toBeGreaterThan(w1 + 60);
+  const w2 = await width();
+  expect(Math.abs((await cellWidth()) - w2)).toBeLessThan(2);
+  await page.reload();
+  await d.loaded();
+  await expect.poll(width).toBeGreaterThan(w2 - 2);
+  expect(await width()).toBeLessThan(w2 + 2);
+  // Home goes back to the default width.
+  await d.grid.table.getByRole('separator', { name: 'Resize column Title' }).focus();
+  await page.keyboard.press('Home');
+  await expect.poll(width).toBeLessThan(w0 + 2);
+  await expectNoAxeViolations(page);
+});

@@ -6,7 +6,7 @@
 //! text and is called back when the user changes them (the page keeps them
 //! in the URL).
 
-use crate::components::grid_cells::{col_flex, header_text, linked, table_min_width};
+use crate::components::grid_cells::{col_width, header_text, linked};
 use crate::components::grid_index::SharedIndex;
 use crate::components::grid_slot::SlotCells;
 use crate::domain::grid::{search, sort_order, ColId, ColKind, GridRow, Query, SortDir, SortSpec};
@@ -23,6 +23,17 @@ pub const ROW_HEIGHT: f64 = 41.0;
 const OVERSCAN: usize = 2;
 /// Up to this many rows are all drawn (no windowing for small sets).
 const ALL_DRAWN: usize = 30;
+/// A column's narrowest and widest (em).
+const MIN_COL_EM: f64 = 4.0;
+const MAX_COL_EM: f64 = 40.0;
+
+/// A header's or cell's box: its column's width and share of the extra
+/// width, from the table's custom properties (the default until they are
+/// set).
+fn flex_of(i: usize, default: f64) -> String {
+    format!("var(--ca-g{i}, {default}) 0 var(--ca-w{i}, {default}em)")
+}
+
 /// Rows a printed grid holds at most (a note says when there are more).
 const PRINT_MAX: usize = 2_000;
 /// The scroll area's height (style/grid.css `.grid-scroll`); a scroll event
@@ -48,6 +59,10 @@ pub fn DataGrid<R>(
     query: Signal<String>,
     /// Called with the text as the user types in Filter rows.
     on_query: Callback<String>,
+    /// Remembers the columns' widths under this name (per table); without
+    /// it, resized widths last as long as the grid.
+    #[prop(optional, into)]
+    widths_key: Option<String>,
 ) -> impl IntoView
 where
     R: GridRow + Send + Sync + 'static,
@@ -155,13 +170,43 @@ where
         )
     };
 
+    // Column widths (em): resizable with the mouse and the keyboard, and
+    // remembered per table. The table holds them as custom properties that
+    // every header and cell's flex reads, so a resize restyles one element.
+    let defaults: Vec<f64> = columns.iter().map(|&c| col_width(c)).collect();
+    let widths = RwSignal::new(crate::ui::load_widths(
+        widths_key.as_deref(),
+        &columns,
+        &defaults,
+    ));
+    let table_ref = NodeRef::<leptos::html::Table>::new();
+    Effect::new(move |_| {
+        let Some(t) = table_ref.get() else { return };
+        let style = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&t).style();
+        widths.with(|w| {
+            for (i, x) in w.iter().enumerate() {
+                let _ = style.set_property(&format!("--ca-w{i}"), &format!("{x}em"));
+                let _ = style.set_property(&format!("--ca-g{i}"), &format!("{x}"));
+            }
+            let _ = style.set_property("min-width", &format!("{}em", w.iter().sum::<f64>()));
+        });
+    });
+    let resize_cols = columns.clone();
+    let set_width = move |i: usize, w: f64| {
+        widths.update(|ws| ws[i] = w.clamp(MIN_COL_EM, MAX_COL_EM).round());
+        crate::ui::save_widths(widths_key.as_deref(), &resize_cols, &widths.get_untracked());
+    };
+    // A drag in progress: (pointer, start x, start width, px per em).
+    let drag: StoredValue<Option<(i32, f64, f64, f64)>> = StoredValue::new(None);
+
     let search_id = ctx.id("grid-filter");
     let header_cols = columns.clone();
     let headers = move || {
         let l = l.get();
         header_cols
             .iter()
-            .map(|&c| {
+            .enumerate()
+            .map(|(i, &c)| {
                 let text = header_text(l, c, quantity_header);
                 let aria_sort = move || match sort.get() {
                     Some(s) if s.col == c && s.dir == SortDir::Asc => "ascending",
@@ -169,8 +214,12 @@ where
                     _ => "none",
                 };
                 let numeric = matches!(c.kind(), ColKind::Number);
+                let set_width = set_width.clone();
+                let set_width_drag = set_width.clone();
+                let default = defaults[i];
+                let resize_name = i18n::resize_column(l, &text);
                 view! {
-                    <th scope="col" aria-sort=aria_sort class:num=numeric style:flex=col_flex(c)>
+                    <th scope="col" aria-sort=aria_sort class:num=numeric style:flex=flex_of(i, default)>
                         <button
                             type="button"
                             class="sort-button"
@@ -181,6 +230,48 @@ where
                             {text}
                             <span class="sort-icon" aria-hidden="true"></span>
                         </button>
+                        <span
+                            class="col-resize"
+                            role="separator"
+                            aria-orientation="vertical"
+                            tabindex="0"
+                            aria-label=resize_name
+                            aria-valuemin=MIN_COL_EM.to_string()
+                            aria-valuemax=MAX_COL_EM.to_string()
+                            aria-valuenow=move || widths.with(|w| w[i].to_string())
+                            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                let now = widths.with_untracked(|w| w[i]);
+                                let w = match ev.key().as_str() {
+                                    "ArrowRight" | "ArrowUp" => now + 1.0,
+                                    "ArrowLeft" | "ArrowDown" => now - 1.0,
+                                    "Home" => default,
+                                    _ => return,
+                                };
+                                ev.prevent_default();
+                                set_width(i, w);
+                            }
+                            on:pointerdown=move |ev: web_sys::PointerEvent| {
+                                let el: web_sys::Element = event_target(&ev);
+                                let _ = el.set_pointer_capture(ev.pointer_id());
+                                let em = web_sys::window()
+                                    .and_then(|w| w.get_computed_style(&el).ok().flatten())
+                                    .and_then(|s| s.get_property_value("font-size").ok())
+                                    .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                                    .filter(|v| *v > 0.0)
+                                    .unwrap_or(14.0);
+                                drag.set_value(Some((ev.pointer_id(), f64::from(ev.client_x()), widths.with_untracked(|w| w[i]), em)));
+                                ev.prevent_default();
+                            }
+                            on:pointermove=move |ev: web_sys::PointerEvent| {
+                                if let Some((id, x0, w0, em)) = drag.get_value() {
+                                    if id == ev.pointer_id() {
+                                        set_width_drag(i, w0 + (f64::from(ev.client_x()) - x0) / em);
+                                    }
+                                }
+                            }
+                            on:pointerup=move |_| drag.set_value(None)
+                            on:pointercancel=move |_| drag.set_value(None)
+                        ></span>
                     </th>
                 }
             })
@@ -219,12 +310,13 @@ where
             }
             let cells = cols
                 .iter()
-                .map(|&c| {
+                .enumerate()
+                .map(|(i, &c)| {
                     let numeric = matches!(c.kind(), ColKind::Number);
                     let badge = (c.kind() == ColKind::Enum).then(|| view! { <span hidden></span> });
                     let link = linked(c)
                         .then(|| view! { <a target="_blank" rel="noopener noreferrer"></a> });
-                    view! { <td class:num=numeric style:flex=col_flex(c)>{badge}{link}</td> }
+                    view! { <td class:num=numeric style:flex=flex_of(i, col_width(c))>{badge}{link}</td> }
                 })
                 .collect_view();
             view! { <tr node_ref=tr>{cells}</tr> }
@@ -251,8 +343,6 @@ where
     };
     let top_spacer = spacer(has_top, top);
     let bottom_spacer = spacer(has_bottom, bottom);
-
-    let table_min_width = table_min_width(&columns);
 
     // A scroll area its rows overflow gets a fixed height and `contain:
     // strict` (same look: it is 560 px high either way), which makes it a
@@ -311,7 +401,7 @@ where
                     }
                 }
             >
-                <table class="grid-table" style:min-width=table_min_width aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
+                <table class="grid-table" node_ref=table_ref aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
                     <thead>
                         <tr aria-rowindex="1">{headers}</tr>
                     </thead>

@@ -65,7 +65,7 @@ pub(crate) fn cell_view(l: Locale, cell: Cell<'_>) -> AnyView {
 
 /// A column's width in `em` (cell padding included): a case number's 16
 /// digits, a date, a status badge, a header with its sort icon.
-fn col_width(c: ColId) -> f64 {
+pub(crate) fn col_width(c: ColId) -> f64 {
     use ColId::*;
     match (c, c.kind()) {
         (Title | Activity | ServiceName | Assessment, _) => 14.0,

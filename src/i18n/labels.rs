@@ -182,6 +182,15 @@ pub fn cases_without_workspace(l: Locale, n: &str, one: bool) -> String {
     }
 }
 
+/// A column's resize handle: "Resize column Title".
+pub fn resize_column(l: Locale, header: &str) -> String {
+    pick(
+        l,
+        format!("Resize column {header}"),
+        format!("Ridimensiona la colonna {header}"),
+    )
+}
+
 /// Under a printed grid with more rows than a print holds.
 pub fn printed_rows(l: Locale, max: &str, all: &str) -> String {
     pick(

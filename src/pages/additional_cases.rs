@@ -143,6 +143,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
                         on_sort=tq.on_sort
                         query=tq.q
                         on_query=tq.on_query
+                        widths_key="cases"
                     />
                 </section>
             }

@@ -514,6 +514,7 @@ fn RecordsView(
                 on_sort=tq.on_sort
                 query=tq.q
                 on_query=tq.on_query
+                widths_key=format!("records-{kind:?}")
             />
         }
     };
