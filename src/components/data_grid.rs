@@ -218,8 +218,10 @@ where
                 let set_width_drag = set_width.clone();
                 let default = defaults[i];
                 let resize_name = i18n::resize_column(l, &text);
+                let th_name = text.clone();
                 view! {
-                    <th scope="col" aria-sort=aria_sort class:num=numeric style:flex=flex_of(i, default)>
+                    // Named by its text alone (not by its resize handle's name).
+                    <th scope="col" aria-label=th_name aria-sort=aria_sort class:num=numeric style:flex=flex_of(i, default)>
                         <button
                             type="button"
                             class="sort-button"
