@@ -107,8 +107,48 @@ def main():
         print(f"{c:32} {n:>10,} {100 * n / total:>6.1f}%")
 
 
+ESCAPES = {"$LT$": "<", "$GT$": ">", "$u20$": " ", "$RF$": "&", "$BP$": "*", "$C$": ",",
+           "$LP$": "(", "$RP$": ")", "$u7b$": "{", "$u7d$": "}", "$u27$": "'", "$u5b$": "[",
+           "$u5d$": "]", "$u3b$": ";", "$u7e$": "~", "$u21$": "!", "$u23$": "#"}
+
+
+def demangle(name):
+    """Rust's legacy mangling (_ZN...E) to a path; v0 (_R...) to its first crate."""
+    if name.startswith("_R"):
+        m = re.search(r"C(?:s[0-9a-zA-Z]*_)?(\d+)", name)
+        if m:
+            n = int(m.group(1))
+            return name[m.end() : m.end() + n] + "::"
+        return name
+    if not name.startswith("_ZN"):
+        return name
+    i, parts = 3, []
+    while i < len(name) and name[i].isdigit():
+        j = i
+        while name[j].isdigit():
+            j += 1
+        n = int(name[i:j])
+        parts.append(name[j : j + n])
+        i = j + n
+    if parts and re.fullmatch(r"h[0-9a-f]{16}", parts[-1]):
+        parts.pop()
+    out = "::".join(parts)
+    for k, v in ESCAPES.items():
+        out = out.replace(k, v)
+    out = out.replace("..", "::")
+    if out.startswith("_<"):
+        out = out[1:]
+    return out
+
+
 def crate_of(name):
-    n = name.strip()
+    n = demangle(name.strip())
+    if n.startswith("__wbindgen_describe"):
+        return "(wasm-bindgen descriptors, removed by wasm-bindgen)"
+    # <T as Trait>::f with a generic T: the trait's crate.
+    m = re.match(r"^<+[&*\[\(]*(?:mut |const |dyn )?[A-Z][A-Za-z0-9]?(?:<.*?>)? as ([A-Za-z_][A-Za-z0-9_]*)::", n)
+    if m:
+        return m.group(1)
     # <T as Trait>::f: T's crate; <&T as ...>, <[T] as ...>: T's crate.
     m = re.match(r"^<+[&*\[\(]*(?:mut |const |dyn )?([A-Za-z_][A-Za-z0-9_]*)", n)
     if m:
@@ -116,7 +156,9 @@ def crate_of(name):
     m = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)::", n)
     if m:
         return m.group(1)
-    return "(other: " + n.split("(")[0][:20] + ")" if n != "?" else "(unnamed)"
+    if n == "?":
+        return "(unnamed)"
+    return "(std and runtime: " + re.split(r"[.$(]", n)[0][:24] + ")" if n[:1] in "_." else "(" + n[:24] + ")"
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 #   DIST=path   serve another build (default dist/, built when missing)
 #   RUNS=n      runs per page and profile
 #   LH_PORT=n   the server's port (default 4179)
+#   REPORT=path where the medians go (default bench/lighthouse.md)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/setup.sh"
@@ -17,6 +18,7 @@ LH_VERSION=12.2.3
 DIST="${DIST:-$ROOT/dist}"
 RUNS="${RUNS:-3}"
 PORT="${LH_PORT:-4179}"
+REPORT="${REPORT:-$ROOT/bench/lighthouse.md}"
 LH_DIR="$TOOLS/lighthouse"
 OUT="$(mktemp -d)"
 log() { printf '\033[1m[lighthouse]\033[0m %s\n' "$*"; }
@@ -34,10 +36,15 @@ if [ "$(cat "$LH_DIR/node_modules/lighthouse/package.json" 2>/dev/null | python3
   npm install --silent --no-audit --no-fund -E --prefix "$LH_DIR" "lighthouse@$LH_VERSION" >/dev/null
 fi
 
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "port $PORT is taken by another server: set LH_PORT" >&2
+  exit 1
+fi
 ./target/debug/demo-server --port "$PORT" --static "$DIST" >/dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; rm -rf "$OUT"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/api/v1/me" >/dev/null && break; sleep 0.2; done
+kill -0 "$SERVER" 2>/dev/null || { echo "the demo server did not start on port $PORT" >&2; exit 1; }
 BASE="http://127.0.0.1:$PORT"
 WASM="$(cd "$DIST" && ls *.wasm | head -1)"
 ENCODING="$(curl -s -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$BASE/$WASM" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding" {print $2}')"
@@ -63,7 +70,7 @@ done
 
 CHROMIUM="$("$CHROME_PATH" --version 2>/dev/null | grep -o 'Chromium [0-9.]*' | head -1)"
 CPU="$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-python3 - "$OUT" "$ROOT/bench/lighthouse.md" "$RUNS" "$CHROMIUM" "$CPU, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" "${ENCODING:-none}" <<'PY'
+python3 - "$OUT" "$REPORT" "$RUNS" "$CHROMIUM" "$CPU, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" "${ENCODING:-none}" <<'PY'
 import glob, json, os, statistics, sys, datetime
 out, md, runs, chromium, machine, encoding = sys.argv[1:7]
 rows, lines = [], []
