@@ -12,6 +12,7 @@ pub mod grid_slot;
 pub mod menu;
 pub mod package_card;
 pub mod select;
+pub mod skeleton;
 pub mod table_tools;
 pub mod tile;
 pub mod usage_bar;

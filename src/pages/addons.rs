@@ -6,6 +6,7 @@ use super::gate::{Activity, User};
 use super::url::{query_setter, query_value, with_workspace};
 use crate::components::package_card::{PackageCard, ServiceLine};
 use crate::components::select::{LabeledSelect, Opt};
+use crate::components::skeleton::{CardsSkeleton, FieldSkeleton, Skeleton};
 use crate::context::{tr, Ctx};
 use crate::domain::packages::{
     addon_contract, contract_packages, expiry, package_entitlements, packages_in_view, StatusFilter,
@@ -130,7 +131,24 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby=heading_id_ref aria-busy=busy>
             <h2 id=heading_id>{tr(Msg::AddonPackages)}</h2>
+            {move || res.get().is_none().then(|| view! { <AddonSkeleton /> })}
             {content}
         </section>
+    }
+}
+
+/// The region while the document loads: its three filters and two package
+/// cards, where they will be.
+#[component]
+fn AddonSkeleton() -> impl IntoView {
+    view! {
+        <Skeleton>
+            <div class="section-filters">
+                <FieldSkeleton />
+                <FieldSkeleton />
+                <FieldSkeleton />
+            </div>
+            <CardsSkeleton count=2 />
+        </Skeleton>
     }
 }

@@ -43,11 +43,18 @@ pub fn CustomerActivityPage() -> impl IntoView {
         }),
         _ => None,
     };
+    // While the document loads, the line of the data's date keeps its
+    // place (on a phone it wraps below the heading), so the page does not
+    // move down when the date arrives.
     let as_of = move || {
-        res.get().and_then(|r| r.ok()).map(|d| {
+        match res.get() {
+        Some(Ok(d)) => {
             let l = l.get();
-            view! { <p class="muted as-of">{i18n::data_as_of(l, &i18n::date_time(l, &d.doc.generated_at))}</p> }
-        })
+            Some(view! { <p class="muted as-of">{i18n::data_as_of(l, &i18n::date_time(l, &d.doc.generated_at))}</p> }.into_any())
+        }
+        None => Some(view! { <p class="muted as-of" aria-hidden="true"><span class="bone bone--as-of"></span></p> }.into_any()),
+        Some(Err(_)) => None,
+    }
     };
     let issues = move || {
         res.get()
@@ -83,7 +90,11 @@ pub fn CustomerActivityPage() -> impl IntoView {
             {note}
             {failure}
             {issues}
-            <NeedsAttention sel=sel />
+            // The slot lets the page size the region's placeholder
+            // (style/attention.css) without changing the component's own.
+            <div class="attention-slot">
+                <NeedsAttention sel=sel />
+            </div>
             <EnterpriseSection sel=sel />
             <AddonSection sel=sel />
         </div>

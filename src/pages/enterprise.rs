@@ -3,8 +3,8 @@
 
 use super::gate::{Activity, User};
 use super::url::{query_setter, query_value};
-use crate::components::alert::Loading;
 use crate::components::select::{LabeledSelect, Opt};
+use crate::components::skeleton::{FieldSkeleton, Skeleton, TableSkeleton, TilesSkeleton};
 use crate::components::table_tools::Toggletip;
 use crate::components::tile::Tile;
 use crate::context::{tr, Ctx};
@@ -148,8 +148,21 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                 <h2 id=heading_id>{tr(Msg::EnterprisePackages)}</h2>
                 <Toggletip topic=Signal::derive(move || l.get().t(Msg::Unit).to_owned()) text=Msg::UnitsHelp />
             </div>
-            {move || res.get().is_none().then(|| view! { <Loading /> })}
+            {move || res.get().is_none().then(|| view! { <EnterpriseSkeleton /> })}
             {content}
         </section>
+    }
+}
+
+/// The region while the document loads: the Contract filter, the Active
+/// contracts table and a row of tiles, where they will be.
+#[component]
+fn EnterpriseSkeleton() -> impl IntoView {
+    view! {
+        <Skeleton>
+            <div class="section-filters"><FieldSkeleton /></div>
+            <TableSkeleton rows=3 />
+            <TilesSkeleton count=5 />
+        </Skeleton>
     }
 }
