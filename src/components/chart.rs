@@ -80,6 +80,7 @@ pub fn draw(
     fmt_x: &dyn Fn(i64) -> String,
     fmt_y: &dyn Fn(f64) -> String,
 ) -> Result<(), String> {
+    let canvas_width = canvas.width();
     // Two buckets per pixel column: what a long list draws is the same.
     let points = crate::domain::forecast::thin(&data.points, 2 * canvas.width() as usize);
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2d context")?;
@@ -117,7 +118,7 @@ pub fn draw(
         .bold_line_style(pal.grid)
         .axis_style(pal.text)
         .label_style(style)
-        .x_labels(5)
+        .x_labels(if canvas_width < 520 { 3 } else { 5 })
         .y_labels(5)
         .x_label_formatter(&|x| fmt_x(*x as i64))
         .y_label_formatter(&|y| fmt_y(*y))
@@ -169,6 +170,24 @@ pub fn draw(
     Ok(())
 }
 
+/// Sizes the canvas to the width it is shown at (its labels are drawn at
+/// their real size, so they stay readable on a phone instead of being
+/// scaled down with a wide canvas); 720×280 when it is not laid out.
+fn fit(c: &web_sys::HtmlCanvasElement) {
+    let shown = c.client_width();
+    if shown <= 0 {
+        return;
+    }
+    let w = (shown as u32).clamp(280, 960);
+    let h = (w * 280 / 720).max(220);
+    if c.width() != w {
+        c.set_width(w);
+    }
+    if c.height() != h {
+        c.set_height(h);
+    }
+}
+
 #[component]
 pub fn ConsumptionChart(
     data: ChartData,
@@ -183,6 +202,7 @@ pub fn ConsumptionChart(
     let has_forecast = data.forecast.is_some();
     Effect::new(move |_| {
         if let Some(c) = canvas.get() {
+            fit(&c);
             let pal = palette_for(&c);
             if let Err(e) = draw(c, &data, pal, &*fmt_x, &*fmt_y) {
                 leptos::logging::warn!("chart not drawn: {e}");
