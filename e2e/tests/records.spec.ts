@@ -355,3 +355,30 @@ test('columns resize with the keyboard and the mouse, the cells follow, and the 
   await expect.poll(width).toBeLessThan(w0 + 2);
   await expectNoAxeViolations(page);
 });
+
+test.describe('for a user without access', () => {
+  test.use({ persona: 'no-access' });
+
+  for (const [given, linked] of [
+    ['/hub/manage/users', true],
+    ['javascript:alert(1)', false],
+  ] as const) {
+    test(`the access-denied view links to the host's Manage Users page (${given}: ${linked ? 'a link' : 'no link'})`, async ({ page }) => {
+      await page.route('**/customer-activity', async (route) => {
+        if (route.request().resourceType() !== 'document') return route.continue();
+        const res = await route.fetch();
+        const html = (await res.text()).replace(
+          '<meta name="customer-activity:demo"',
+          `<meta name="customer-activity:manage-users-url" content="${given}" />\n    <meta name="customer-activity:demo"`,
+        );
+        await route.fulfill({ response: res, body: html });
+      });
+      await page.goto('/customer-activity');
+      await expect(page.getByRole('heading', { level: 1, name: "You don't have access to Customer Activity" })).toBeVisible();
+      await expect(page.getByText('Manage Users page')).toBeVisible();
+      const link = page.getByRole('link', { name: 'Open Manage Users' });
+      if (linked) await expect(link).toHaveAttribute('href', given);
+      else await expect(link).toHaveCount(0);
+    });
+  }
+});
