@@ -8,6 +8,7 @@
 
 use crate::components::grid_cells::{col_width, header_text, linked};
 use crate::components::grid_index::SharedIndex;
+use crate::components::grid_resize::ResizeHandle;
 use crate::components::grid_slot::SlotCells;
 use crate::domain::grid::{search, sort_order, ColId, ColKind, GridRow, Query, SortDir, SortSpec};
 use crate::i18n::{self, Locale, Msg};
@@ -196,8 +197,6 @@ where
         widths.update(|ws| ws[i] = w.clamp(MIN_COL_EM, MAX_COL_EM).round());
         crate::ui::save_widths(widths_key.as_deref(), &resize_cols, &widths.get_untracked());
     };
-    // A drag in progress: (pointer, start x, start width, px per em).
-    let drag: StoredValue<Option<(i32, f64, f64, f64)>> = StoredValue::new(None);
 
     let search_id = ctx.id("grid-filter");
     let header_cols = columns.clone();
@@ -215,7 +214,6 @@ where
                 };
                 let numeric = matches!(c.kind(), ColKind::Number);
                 let set_width = set_width.clone();
-                let set_width_drag = set_width.clone();
                 let default = defaults[i];
                 let resize_name = i18n::resize_column(l, &text);
                 let th_name = text.clone();
@@ -232,48 +230,14 @@ where
                             {text}
                             <span class="sort-icon" aria-hidden="true"></span>
                         </button>
-                        <span
-                            class="col-resize"
-                            role="separator"
-                            aria-orientation="vertical"
-                            tabindex="0"
-                            aria-label=resize_name
-                            aria-valuemin=MIN_COL_EM.to_string()
-                            aria-valuemax=MAX_COL_EM.to_string()
-                            aria-valuenow=move || widths.with(|w| w[i].to_string())
-                            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                let now = widths.with_untracked(|w| w[i]);
-                                let w = match ev.key().as_str() {
-                                    "ArrowRight" | "ArrowUp" => now + 1.0,
-                                    "ArrowLeft" | "ArrowDown" => now - 1.0,
-                                    "Home" => default,
-                                    _ => return,
-                                };
-                                ev.prevent_default();
-                                set_width(i, w);
-                            }
-                            on:pointerdown=move |ev: web_sys::PointerEvent| {
-                                let el: web_sys::Element = event_target(&ev);
-                                let _ = el.set_pointer_capture(ev.pointer_id());
-                                let em = web_sys::window()
-                                    .and_then(|w| w.get_computed_style(&el).ok().flatten())
-                                    .and_then(|s| s.get_property_value("font-size").ok())
-                                    .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-                                    .filter(|v| *v > 0.0)
-                                    .unwrap_or(14.0);
-                                drag.set_value(Some((ev.pointer_id(), f64::from(ev.client_x()), widths.with_untracked(|w| w[i]), em)));
-                                ev.prevent_default();
-                            }
-                            on:pointermove=move |ev: web_sys::PointerEvent| {
-                                if let Some((id, x0, w0, em)) = drag.get_value() {
-                                    if id == ev.pointer_id() {
-                                        set_width_drag(i, w0 + (f64::from(ev.client_x()) - x0) / em);
-                                    }
-                                }
-                            }
-                            on:pointerup=move |_| drag.set_value(None)
-                            on:pointercancel=move |_| drag.set_value(None)
-                        ></span>
+                        <ResizeHandle
+                            name=resize_name
+                            width=Signal::derive(move || widths.with(|w| w[i]))
+                            default=default
+                            min=MIN_COL_EM
+                            max=MAX_COL_EM
+                            on_width=Callback::new(move |w| set_width(i, w))
+                        />
                     </th>
                 }
             })

@@ -45,7 +45,9 @@ pub fn neutralise(cell: &str) -> String {
     out
 }
 
-fn number(n: f64) -> String {
+/// A number as the exports write it: `.` for decimals, no grouping, whole
+/// numbers without a fraction.
+pub(crate) fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {

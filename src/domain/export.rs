@@ -3,7 +3,7 @@
 //! other fields, as CSV (for tools) or as an `.xlsx` sheet (for people);
 //! and the plan of the proof-of-delivery workbook.
 
-use super::csv_export::{write, DeliveryLine};
+use super::csv_export::{number, write, DeliveryLine};
 use super::dates::{day_of, iso};
 use super::grid::{Cell, ColId, GridRow};
 use super::xlsx::{Sheet, XCell};
@@ -38,15 +38,6 @@ fn typed(cell: Cell<'_>, label: &dyn Fn(&'static str) -> String) -> XCell {
         Cell::Num(_) | Cell::Empty => XCell::Empty,
         Cell::Date(s) => day_of(s).map_or_else(|| XCell::Text(s.to_owned()), XCell::Date),
         Cell::Enum(w) => XCell::Text(label(w)),
-    }
-}
-
-/// A number as the CSV writes it: `.` for decimals, no grouping.
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
     }
 }
 

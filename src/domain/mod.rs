@@ -20,6 +20,7 @@ pub mod usage;
 pub mod validate;
 pub mod view;
 pub mod xlsx;
+mod zip;
 
 #[cfg(test)]
 pub(crate) mod fixtures;

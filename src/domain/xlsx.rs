@@ -8,6 +8,8 @@
 //! writer into the bundle; a table export needs a few hundred lines. The
 //! tests read every file back with `calamine`, as Excel would.
 
+use super::csv_export::number;
+use super::zip::Zip;
 use chrono::NaiveDate;
 
 /// One cell of a sheet.
@@ -107,14 +109,6 @@ fn col_name(mut i: usize) -> String {
 fn serial(d: NaiveDate) -> i64 {
     let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
     (d - epoch).num_days()
-}
-
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
 }
 
 fn text_width(s: &str) -> usize {
@@ -268,98 +262,6 @@ pub fn workbook(sheets: &[Sheet]) -> Vec<u8> {
     zip.finish()
 }
 
-/// CRC-32 (IEEE), as ZIP checks entries.
-fn crc32(data: &[u8]) -> u32 {
-    let mut table = [0u32; 256];
-    for (i, t) in table.iter_mut().enumerate() {
-        let mut c = i as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-        }
-        *t = c;
-    }
-    let mut crc = !0u32;
-    for &b in data {
-        crc = table[((crc ^ b as u32) & 0xff) as usize] ^ (crc >> 8);
-    }
-    !crc
-}
-
-/// A ZIP archive of stored entries (no compression, no ZIP64: a table
-/// export stays far below 4 GB).
-#[derive(Default)]
-struct Zip {
-    out: Vec<u8>,
-    central: Vec<u8>,
-    count: u16,
-}
-
-impl Zip {
-    fn add(&mut self, name: &str, data: &[u8]) {
-        let crc = crc32(data);
-        let offset = self.out.len() as u32;
-        let size = data.len() as u32;
-        // 1980-01-01 00:00 (DOS time), UTF-8 names (flag bit 11).
-        let (time, date, flags) = (0u16, (1u16 << 5) | 1, 1u16 << 11);
-        let n = name.len() as u16;
-        let le16 = |v: &mut Vec<u8>, x: u16| v.extend_from_slice(&x.to_le_bytes());
-        let le32 = |v: &mut Vec<u8>, x: u32| v.extend_from_slice(&x.to_le_bytes());
-        let o = &mut self.out;
-        le32(o, 0x0403_4b50);
-        le16(o, 20);
-        le16(o, flags);
-        le16(o, 0);
-        le16(o, time);
-        le16(o, date);
-        le32(o, crc);
-        le32(o, size);
-        le32(o, size);
-        le16(o, n);
-        le16(o, 0);
-        o.extend_from_slice(name.as_bytes());
-        o.extend_from_slice(data);
-        let c = &mut self.central;
-        le32(c, 0x0201_4b50);
-        le16(c, 20);
-        le16(c, 20);
-        le16(c, flags);
-        le16(c, 0);
-        le16(c, time);
-        le16(c, date);
-        le32(c, crc);
-        le32(c, size);
-        le32(c, size);
-        le16(c, n);
-        le16(c, 0);
-        le16(c, 0);
-        le16(c, 0);
-        le16(c, 0);
-        le32(c, 0);
-        le32(c, offset);
-        c.extend_from_slice(name.as_bytes());
-        self.count += 1;
-    }
-
-    fn finish(mut self) -> Vec<u8> {
-        let start = self.out.len() as u32;
-        let len = self.central.len() as u32;
-        self.out.extend_from_slice(&self.central);
-        let o = &mut self.out;
-        o.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-        o.extend_from_slice(&[0, 0, 0, 0]);
-        o.extend_from_slice(&self.count.to_le_bytes());
-        o.extend_from_slice(&self.count.to_le_bytes());
-        o.extend_from_slice(&len.to_le_bytes());
-        o.extend_from_slice(&start.to_le_bytes());
-        o.extend_from_slice(&[0, 0]);
-        self.out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,11 +274,6 @@ mod tests {
 
     fn read(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
         open_workbook_from_rs(Cursor::new(bytes)).expect("a workbook calamine reads")
-    }
-
-    #[test]
-    fn crc_matches_the_standard_check_value() {
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
     }
 
     #[test]

@@ -163,9 +163,16 @@ fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
         ]
         .map(|m| l.t(m))
     };
+    // The loaded document, the locale, and the proof of delivery's lines and
+    // entitlements for the view (None while the document is not loaded).
     let lines = {
         let me = me.clone();
-        move |doc: &ca_contract::CustomerActivity, l: Locale| {
+        move || {
+            let Some(Ok(loaded)) = res.get_untracked() else {
+                return None;
+            };
+            let l = l.get_untracked();
+            let doc = &loaded.doc;
             let active = active_contracts(&doc.contracts, &sel.get_untracked(), &me, today);
             let chosen = chosen_contract(&active, contract_q.get_untracked().as_deref());
             let lines = delivery_lines(&chosen, &doc.entitlements, &doc.packages, &|u| {
@@ -176,18 +183,16 @@ fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
                     .into_iter()
                     .cloned()
                     .collect();
-            (lines, plan)
+            Some((loaded.clone(), l, lines, plan))
         }
     };
     let download = {
         let lines = lines.clone();
         move |_| {
-            let Some(Ok(loaded)) = res.get_untracked() else {
+            let Some((loaded, l, lines, _)) = lines() else {
                 return;
             };
-            let l = l.get_untracked();
             let doc = &loaded.doc;
-            let (lines, _) = lines(doc, l);
             let mut csv = proof_of_delivery(header(l), &lines, l.t(Msg::AsNeeded));
             // The data's date goes through the same writer as every cell.
             csv.push_str(
@@ -296,12 +301,10 @@ fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let start = {
         let lines = lines.clone();
         move |_| {
-            let Some(Ok(loaded)) = res.get_untracked() else {
+            let Some((loaded, l, lines, plan)) = lines() else {
                 return;
             };
-            let l = l.get_untracked();
             let doc = &loaded.doc;
-            let (lines, plan) = lines(doc, l);
             let summary = summary_sheet(
                 l.t(Msg::SummarySheet),
                 header(l),
