@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from '../fixtures';
-import { DrilldownPage, DRILLDOWN_IT, AdditionalCasesPage } from '../pages/drilldown';
+import { DrilldownPage, DRILLDOWN_EN, DRILLDOWN_IT, AdditionalCasesPage, Grid, GRID_IT } from '../pages/drilldown';
 import {
   type ActivityRecord,
   type AdditionalCase,
@@ -381,4 +381,169 @@ test.describe('for a user without access', () => {
       else await expect(link).toHaveCount(0);
     });
   }
+});
+
+// A windowed grid (over 30 rows) keeps each row on one line: a cell whose
+// text its column cuts off shows the whole text on hover (title) and on
+// keyboard focus (a tooltip under it); Escape hides it.
+for (const [locale, title, names] of [
+  ['en-US', 'Title', DRILLDOWN_EN],
+  ['it-IT', 'Titolo', DRILLDOWN_IT],
+] as const) {
+  test.describe(`cut-off cells (${locale})`, () => {
+    test.use({ locale });
+
+    test('a cut-off cell shows its whole text on hover and on keyboard focus', async ({ page }) => {
+      expect(records[REACTIVE].length).toBeGreaterThan(30);
+      const d = new DrilldownPage(page, names);
+      await d.goto(REACTIVE);
+      await d.loaded();
+      const i = await d.grid.columnIndex(title);
+      // The Title column at its narrowest: long titles are cut off.
+      const handle = d.grid.table.getByRole('separator').nth(i);
+      await handle.focus();
+      for (let k = 0; k < 12; k++) await page.keyboard.press('ArrowLeft');
+      const cells = d.grid.rows.locator(`td:nth-child(${i + 1})`);
+      const cut = cells.and(page.locator('[tabindex]')).first();
+      await expect(cut).toBeVisible();
+      const whole = (await cut.textContent())!;
+      expect(await cut.evaluate((td) => td.scrollWidth > td.clientWidth), 'the text is cut off').toBe(true);
+      const full = records[REACTIVE].map((r) => r.title as string);
+      expect(full).toContain(whole);
+
+      await cut.hover();
+      await expect(cut).toHaveAttribute('title', whole);
+
+      // From the last header, Tab reaches a cut-off cell.
+      const tip = page.locator('.grid-tip');
+      await expect(tip).toBeHidden();
+      await d.grid.table.getByRole('separator').last().focus();
+      let reached = false;
+      for (let k = 0; k < 40 && !reached; k++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => {
+          const a = document.activeElement;
+          return !!a && a.matches('tbody td[tabindex]') && a.scrollWidth > a.clientWidth;
+        });
+      }
+      expect(reached, 'Tab reaches a cut-off cell').toBe(true);
+      const focused = page.locator('tbody td:focus');
+      const text = (await focused.textContent())!;
+      await expect(tip).toBeVisible();
+      await expect(tip).toHaveText(text);
+      await cut.focus();
+      await expect(tip).toHaveText(whole);
+      const [tb, cb] = [(await tip.boundingBox())!, (await cut.boundingBox())!];
+      expect(tb.y).toBeGreaterThanOrEqual(cb.y + cb.height - 1);
+      expect(Math.abs(tb.x - cb.x)).toBeLessThan(2);
+      await page.keyboard.press('Escape');
+      await expect(tip).toBeHidden();
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+// The words a Services Hub user knows, and the explanations a keyboard
+// reaches (toggletips: Enter opens, Escape closes), in both languages.
+for (const [locale, w] of [
+  [
+    'en-US',
+    {
+      subtitle: '(Advisory and Reactive Support)',
+      more: 'More information',
+      delivered: 'Delivered hours',
+      deliveredHelp: /Risk Management guidance \(Gestione dei rischi\)/,
+      asNeeded: 'As needed',
+      asNeededHelp: /no cap on this service/,
+      pod: 'Proof of delivery (CPOD)',
+      podHelp: /Customer Proof of Delivery \(CPOD\)/,
+      details: DRILLDOWN_EN,
+    },
+  ],
+  [
+    'it-IT',
+    {
+      subtitle: '(Supporto Consultivo e Reattivo)',
+      more: 'Altre informazioni',
+      delivered: 'Ore consegnate',
+      deliveredHelp: /Gestione dei rischi/,
+      asNeeded: 'Se necessario',
+      asNeededHelp: /non prevede un limite/,
+      pod: 'Prova di consegna (CPOD)',
+      podHelp: /Customer Proof of Delivery \(CPOD\)/,
+      details: DRILLDOWN_IT,
+    },
+  ],
+] as const) {
+  test.describe(`words and explanations (${locale})`, () => {
+    test.use({ locale });
+
+    test('the Support As Needed subtitle, and toggletips for delivered hours, As needed and the CPOD', async ({ page }) => {
+      const open = async (topic: string, help: RegExp) => {
+        const b = page.getByRole('button', { name: `${w.more}: ${topic}` });
+        await b.focus();
+        await expect(b).toHaveAttribute('aria-expanded', 'false');
+        await page.keyboard.press('Enter');
+        await expect(b).toHaveAttribute('aria-expanded', 'true');
+        // Announced: the text is inside a live region.
+        await expect(page.getByRole('status').filter({ hasText: help })).toHaveCount(1);
+        await expect(page.getByText(help)).toBeVisible();
+        await expectNoAxeViolations(page);
+        await page.keyboard.press('Escape');
+        await expect(b).toHaveAttribute('aria-expanded', 'false');
+        await expect(page.getByRole('status').filter({ hasText: help })).toHaveCount(0);
+      };
+      await page.goto('/customer-activity');
+      await expect(page.getByText(w.subtitle, { exact: true })).toBeVisible();
+      await expect(page.getByRole('group', { name: w.pod })).toBeVisible();
+      await open(w.pod, w.podHelp);
+
+      const d = new DrilldownPage(page, w.details);
+      await d.goto(PROACTIVE);
+      await d.loaded();
+      await open(w.delivered, w.deliveredHelp);
+      await d.goto('e-cu-advisory');
+      await d.loaded();
+      await open(w.asNeeded, w.asNeededHelp);
+    });
+  });
+}
+
+test.describe('workspaces and dates in Italian', () => {
+  test.use({ locale: 'it-IT' });
+
+  test('cases of no workspace ("Nessuna"), the notes, and Dal/Al with Nell\'intervallo', async ({ page }) => {
+    const none = cases.filter((c) => !c.workspaceId);
+    await page.goto('/customer-activity/additional-cases?workspace=all');
+    const grid = new Grid(page, 'Casi', GRID_IT);
+    await expect(page.getByRole('heading', { level: 1, name: 'Casi aggiuntivi' })).toBeVisible();
+    await expect(grid.header('Area di lavoro')).toHaveCount(1);
+    const noneAdv = none.filter((c) => c.service === 'advisorySupport');
+    await expect.poll(async () => (await grid.columnTexts('Area di lavoro')).filter((w) => w === 'Nessuna').length).toBe(noneAdv.length);
+    await page.goto(`/customer-activity/additional-cases?workspace=${me.currentWorkspaceId}`);
+    await expect(page.getByRole('note')).toContainText(`${none.length} cas`);
+    await expect(page.getByRole('note')).toContainText('Tutte le aree di lavoro');
+    await expect(grid.header('Area di lavoro')).toHaveCount(0);
+
+    // A drilldown under one workspace says what it leaves out.
+    const d = new DrilldownPage(page, DRILLDOWN_IT);
+    const all = records[SHARED_SR];
+    const hidden = all.filter((r) => r.workspaceId !== me.currentWorkspaceId).length;
+    await d.goto(SHARED_SR);
+    await d.loaded();
+    await expect(page.getByRole('note').filter({ hasText: 'altre aree di lavoro non sono mostrati' })).toContainText(`${hidden} record`);
+
+    // Dal/Al and the In range sum in Italian words and numbers.
+    const days = [...new Set(records[PROACTIVE].map((r) => r.startDate as string))].sort();
+    const [from, to] = [days[0], days[days.length - 1]];
+    await d.goto(PROACTIVE, `?from=${from}&to=${to}`);
+    await d.loaded();
+    await expect(page.getByLabel('Dal', { exact: true })).toHaveValue(from);
+    await expect(page.getByLabel('Al', { exact: true })).toHaveValue(to);
+    await expect(page.getByRole('status').filter({ hasText: "Nell'intervallo" })).toHaveText(/^Nell'intervallo: \d/);
+    await page.getByLabel('Dal', { exact: true }).fill(to);
+    await page.getByLabel('Al', { exact: true }).fill(from);
+    await expect(page.getByRole('alert')).toContainText('La data Dal è successiva alla data Al');
+    await expectNoAxeViolations(page);
+  });
 });

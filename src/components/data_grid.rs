@@ -10,6 +10,7 @@ use crate::components::grid_cells::{col_width, header_text, linked};
 use crate::components::grid_index::SharedIndex;
 use crate::components::grid_resize::ResizeHandle;
 use crate::components::grid_slot::SlotCells;
+use crate::components::grid_tip::{self, GridTip};
 use crate::domain::grid::{search, sort_order, ColId, ColKind, GridRow, Query, SortDir, SortSpec};
 use crate::i18n::{self, Locale, Msg};
 use crate::ui::{tr, use_ui};
@@ -263,6 +264,7 @@ where
                         .then(|| visible.with(|v| v.get(first + k).copied()))
                         .flatten();
                     let lang = l.get();
+                    let windowed = window.with(|w| w.2 > ALL_DRAWN);
                     cells
                         .get_or_insert_with(|| SlotCells::attach(&tr, &cols))
                         .show(
@@ -271,6 +273,7 @@ where
                             first + k + 2,
                             rec.map(|i| (i, &rows[i as usize])),
                             lang,
+                            windowed,
                         );
                 });
             }
@@ -339,6 +342,7 @@ where
             }
         })
     };
+    let tip = GridTip::new();
     view! {
         // `data-q`: the query the rows shown were filtered by.
         <div class="grid" class:grid--wrap=move || visible.with(|v| v.len()) <= ALL_DRAWN data-q=move || q.get()>
@@ -365,9 +369,21 @@ where
                     if h != viewport.get_untracked() {
                         viewport.set(h);
                     }
+                    // After the rows show the records now in view.
+                    request_animation_frame(move || tip.on_scroll());
                 }
             >
-                <table class="grid-table" node_ref=table_ref aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
+                <table
+                    class="grid-table"
+                    on:mouseover=move |ev| grid_tip::on_pointer(&ev)
+                    on:focusin=move |ev| tip.on_focus(&ev)
+                    on:focusout=move |_| tip.hide()
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            tip.hide();
+                        }
+                    }
+                    node_ref=table_ref aria-label=move || label.get() aria-rowcount=move || (visible.with(|v| v.len()) + 1).to_string()>
                     <thead>
                         <tr aria-rowindex="1">{headers}</tr>
                     </thead>
@@ -378,6 +394,7 @@ where
                     </tbody>
                 </table>
             </div>
+            {tip.view()}
             {empty}
             {print_note}
         </div>

@@ -14,9 +14,10 @@ use crate::i18n::{self, Locale};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Text};
 
-/// Texts longer than this many characters get a tooltip (`title`) with
-/// the whole text, in case their column cuts them off.
-const TOOLTIP_FROM: usize = 18;
+/// In a windowed grid, a cell whose text is longer than this many
+/// characters can be focused, so that a keyboard user can read it whole
+/// when its column cuts it off (components/grid_tip.rs shows it).
+const FOCUSABLE_FROM: usize = 18;
 
 /// What a cell's DOM holds, and what was last written to it.
 enum Out {
@@ -43,9 +44,9 @@ enum Out {
 /// A slot's cells and what they show.
 pub(crate) struct SlotCells {
     cells: Vec<Out>,
-    /// The record and language last written (records never change while a
-    /// grid lives, so the same pair means the same texts).
-    shown: Option<(u32, Locale)>,
+    /// The record, language and windowing last written (records never
+    /// change while a grid lives, so the same triple means the same cells).
+    shown: Option<(u32, Locale, bool)>,
     rowindex: usize,
 }
 
@@ -91,7 +92,9 @@ impl SlotCells {
         }
     }
 
-    /// Shows record `rec` (its index and row) at `rowindex`, or blank cells.
+    /// Shows record `rec` (its index and row) at `rowindex`, or blank cells;
+    /// `windowed`: the grid draws a window of its rows, one line each (else
+    /// every row, wrapped).
     pub(crate) fn show<R: GridRow>(
         &mut self,
         tr: &Element,
@@ -99,17 +102,26 @@ impl SlotCells {
         rowindex: usize,
         rec: Option<(u32, &R)>,
         l: Locale,
+        windowed: bool,
     ) {
         if self.rowindex != rowindex {
             self.rowindex = rowindex;
             let _ = tr.set_attribute("aria-rowindex", &rowindex.to_string());
         }
-        let key = rec.map(|(i, _)| (i, l));
+        let key = rec.map(|(i, _)| (i, l, windowed));
         if key == self.shown && key.is_some() {
             return;
         }
         self.shown = key;
         let url = rec.and_then(|(_, r)| r.url()).and_then(http_url);
+        // A title set when a cell was pointed at (grid_tip) was its old text.
+        let mut td = tr.first_element_child();
+        while let Some(t) = td {
+            if t.has_attribute("title") {
+                let _ = t.remove_attribute("title");
+            }
+            td = t.next_element_sibling();
+        }
         for (out, &c) in self.cells.iter_mut().zip(cols) {
             let cell = rec.map_or(Cell::Empty, |(_, r)| r.cell(c));
             match out {
@@ -117,16 +129,19 @@ impl SlotCells {
                     let text = cell_text(l, cell);
                     if *shown != text {
                         node.set_data(&text);
-                        // A long text may be cut off by its column: its cell
-                        // carries it whole as a tooltip.
-                        if let Some(td) = node.parent_element() {
-                            if text.chars().count() > TOOLTIP_FROM {
-                                let _ = td.set_attribute("title", &text);
-                            } else if shown.chars().count() > TOOLTIP_FROM {
-                                let _ = td.remove_attribute("title");
+                        *shown = text;
+                    }
+                    // A long text may be cut off by its column: its cell can
+                    // be focused (and then shows it whole).
+                    if let Some(td) = node.parent_element() {
+                        let focusable = windowed && shown.chars().count() > FOCUSABLE_FROM;
+                        if focusable != td.has_attribute("tabindex") {
+                            if focusable {
+                                let _ = td.set_attribute("tabindex", "0");
+                            } else {
+                                let _ = td.remove_attribute("tabindex");
                             }
                         }
-                        *shown = text;
                     }
                 }
                 Out::Link {
@@ -166,13 +181,7 @@ impl SlotCells {
                             if shown.map(|s| s.0) != Some(w) {
                                 span.set_class_name(&badge_class(w));
                             }
-                            let words = i18n::enum_label(l, w);
-                            text.set_data(words);
-                            if words.chars().count() > TOOLTIP_FROM {
-                                let _ = span.set_attribute("title", words);
-                            } else {
-                                let _ = span.remove_attribute("title");
-                            }
+                            text.set_data(i18n::enum_label(l, w));
                             span.set_hidden(false);
                         }
                         None => {

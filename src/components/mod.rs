@@ -10,6 +10,7 @@ pub mod grid_index;
 pub mod grid_preview;
 pub mod grid_resize;
 pub mod grid_slot;
+pub mod grid_tip;
 pub mod menu;
 pub mod package_card;
 pub mod select;
