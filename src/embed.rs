@@ -18,7 +18,7 @@
 //! `public/embed.js` also wraps this in a `<customer-activity>` custom
 //! element, and `public/boot.js` calls [`start_standalone`] through it.
 
-use crate::context::{AppConfig, NavigateCallback};
+use crate::config::{AppConfig, NavigateCallback};
 use crate::i18n::Locale;
 use crate::App;
 use leptos::prelude::*;

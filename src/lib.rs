@@ -6,6 +6,7 @@
 
 pub(crate) mod api;
 pub mod components;
+mod config;
 pub(crate) mod context;
 pub mod domain;
 mod embed;
@@ -16,7 +17,7 @@ pub(crate) mod pages;
 mod platform;
 pub mod ui;
 
-pub use context::AppConfig;
+pub use config::AppConfig;
 
 use context::Ctx;
 use leptos::prelude::*;

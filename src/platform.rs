@@ -1,7 +1,7 @@
 //! The few things the page asks of the browser directly: language,
 //! storage, meta configuration, downloads, and the panic view.
 
-use crate::context::AppConfig;
+use crate::config::AppConfig;
 use crate::i18n::Locale;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -129,19 +129,16 @@ fn ServiceTile(line: ServiceLine, period: Option<(NaiveDate, NaiveDate)>) -> imp
     });
     let figures = move || {
         let l = l.get();
-        let consumed = i18n::quantity(l, usage.consumed, unit);
-        let main = match usage.purchased {
-            Some(p) => i18n::of_text(l, &consumed, &i18n::quantity(l, p, unit)),
-            None => format!("{consumed} · {}", l.t(Msg::AsNeeded)),
-        };
-        let rest = match (usage.over(), usage.remaining()) {
-            (Some(o), _) => Some(view! { <span class="over">{i18n::over_text(l, &i18n::quantity(l, o, unit))}</span> }.into_any()),
-            (None, Some(r)) => Some(view! { <span>{l.t(Msg::Remaining)}": "{i18n::quantity(l, r, unit)}</span> }.into_any()),
-            _ => None,
-        };
+        let u = i18n::usage_texts(l, usage, unit);
+        let rest = u.left.map(|left| match left {
+            i18n::Left::Over(o) => view! { <span class="over">{o}</span> }.into_any(),
+            i18n::Left::Remaining(r) => {
+                view! { <span>{l.t(Msg::Remaining)}": "{r}</span> }.into_any()
+            }
+        });
         view! {
             <span class="svc__figures">
-                <span>{l.t(Msg::Consumed)}": "{main}</span>
+                <span>{l.t(Msg::Consumed)}": "{u.consumed_of}</span>
                 {rest}
             </span>
         }

@@ -26,35 +26,24 @@ pub fn Tile(
         totals
             .iter()
             .map(|t| {
-                let u = t.usage;
-                let consumed = i18n::quantity(l, u.consumed, t.unit);
-                let purchased = match u.purchased {
-                    Some(p) => i18n::quantity(l, p, t.unit),
-                    None => l.t(Msg::AsNeeded).to_owned(),
-                };
-                let remaining = match (u.over(), u.remaining()) {
-                    (Some(over), _) => {
-                        Some((true, i18n::over_text(l, &i18n::quantity(l, over, t.unit))))
-                    }
-                    (None, Some(r)) => Some((false, i18n::quantity(l, r, t.unit))),
-                    (None, None) => None,
-                };
+                let u = i18n::usage_texts(l, t.usage, t.unit);
                 view! {
                     <dl class="tile__figures">
                         <div>
                             <dt>{l.t(Msg::Consumed)}</dt>
-                            <dd class="tile__big">{consumed}</dd>
+                            <dd class="tile__big">{u.consumed}</dd>
                         </div>
                         <div>
                             <dt>{l.t(Msg::Purchased)}</dt>
-                            <dd>{purchased}</dd>
+                            <dd>{u.purchased}</dd>
                         </div>
-                        {remaining
-                            .map(|(over, text)| {
+                        {u
+                            .left
+                            .map(|left| {
                                 view! {
                                     <div>
                                         <dt>{l.t(Msg::Remaining)}</dt>
-                                        <dd class:over=over>{text}</dd>
+                                        <dd class:over=left.is_over()>{left.text().to_owned()}</dd>
                                     </div>
                                 }
                             })}

@@ -22,6 +22,7 @@
 //! the days to its end), ties in API order.
 
 use super::dates::{days_until, parse_date};
+use super::enterprise::chosen_contracts;
 use super::forecast::{forecast_from_total, Outcome};
 use super::packages::WARN_DAYS;
 use super::usage::{round2, Usage};
@@ -81,16 +82,6 @@ pub struct Item<'a> {
     /// The sort key after over-consumption: days to the run-out date, or to
     /// the end of the period (`i64::MAX` when the end date does not parse).
     pub days: i64,
-}
-
-/// The enterprise section's Contract choice: the asked contract when it is
-/// among the active ones, else all of them. (The same rule as
-/// `pages::enterprise::chosen_contract`, here so the domain can apply it.)
-pub fn chosen_contracts<'a>(active: &[&'a Contract], asked: Option<&str>) -> Vec<&'a Contract> {
-    match asked.and_then(|id| active.iter().find(|c| c.id == id)) {
-        Some(c) => vec![*c],
-        None => active.to_vec(),
-    }
 }
 
 /// The items for the Workspace selection and the enterprise Contract choice

@@ -3,6 +3,16 @@
 use super::usage::{round2, Usage};
 use ca_contract::{Contract, Entitlement, EntitlementKind, Service, Unit};
 
+/// The enterprise section's Contract choice (`asked`: the `contract` query
+/// value): the asked contract when it is among the active ones, else all of
+/// them (an unknown or expired id falls back to all, never to nothing).
+pub fn chosen_contracts<'a>(active: &[&'a Contract], asked: Option<&str>) -> Vec<&'a Contract> {
+    match asked.and_then(|id| active.iter().find(|c| c.id == id)) {
+        Some(c) => vec![*c],
+        None => active.to_vec(),
+    }
+}
+
 /// The five tiles of the enterprise section, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TileGroup {
@@ -140,6 +150,24 @@ pub fn tiles(entitlements: &[Entitlement], contracts: &[&Contract]) -> Vec<Tile>
 mod tests {
     use super::*;
     use crate::domain::fixtures::*;
+
+    #[test]
+    fn the_contract_choice_is_the_asked_active_one_else_all() {
+        let (a, b) = (
+            contract("c1", "2026-01-01", "2026-12-31", &["w1"]),
+            contract("c2", "2026-01-01", "2026-12-31", &["w1"]),
+        );
+        let active = [&a, &b];
+        let ids = |v: Vec<&Contract>| v.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(chosen_contracts(&active, Some("c2"))), ["c2"]);
+        assert_eq!(ids(chosen_contracts(&active, None)), ["c1", "c2"]);
+        // An id not among the active contracts (expired, unknown) shows all.
+        assert_eq!(
+            ids(chosen_contracts(&active, Some("expired"))),
+            ["c1", "c2"]
+        );
+        assert!(chosen_contracts(&[], Some("c1")).is_empty());
+    }
 
     #[test]
     fn slugs_round_trip_leniently() {

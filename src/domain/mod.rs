@@ -15,6 +15,7 @@ pub mod grid;
 pub mod packages;
 pub mod query;
 pub mod records;
+pub mod roles;
 pub mod text;
 pub mod usage;
 pub mod validate;

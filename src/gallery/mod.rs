@@ -15,7 +15,8 @@ mod records;
 mod summaries;
 
 use crate::api::Api;
-use crate::context::{AppConfig, Ctx};
+use crate::config::AppConfig;
+use crate::context::Ctx;
 use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_router::components::Router;

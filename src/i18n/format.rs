@@ -217,3 +217,70 @@ pub fn attention_reason(l: Locale, r: &crate::domain::attention::Reason, unit: U
         }
     }
 }
+
+/// What is left of an entitlement (or a tile's total), in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Left {
+    /// "Remaining: 28 hours": a quantity left.
+    Remaining(String),
+    /// "2 hours over": consumed beyond what was purchased.
+    Over(String),
+}
+
+impl Left {
+    /// The text, whichever it is.
+    pub fn text(&self) -> &str {
+        match self {
+            Left::Remaining(s) | Left::Over(s) => s,
+        }
+    }
+
+    pub fn is_over(&self) -> bool {
+        matches!(self, Left::Over(_))
+    }
+}
+
+/// A usage in words, the one way every view writes it (tiles, package
+/// cards, the tile's entitlements, the drilldown's total).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UsageTexts {
+    /// "12 hours".
+    pub consumed: String,
+    /// "40 hours", or "As needed" when nothing was purchased as a cap.
+    pub purchased: String,
+    /// "12 of 40 hours", or "12 hours · As needed".
+    pub consumed_of: String,
+    /// What is left, or the overage; `None` for As needed.
+    pub left: Option<Left>,
+}
+
+/// The words of a usage in `unit`.
+pub fn usage_texts(
+    l: Locale,
+    u: crate::domain::usage::Usage,
+    unit: ca_contract::Unit,
+) -> UsageTexts {
+    let consumed = quantity(l, u.consumed, unit);
+    let (purchased, consumed_of) = match u.purchased {
+        Some(p) => {
+            let p = quantity(l, p, unit);
+            let of = super::of_text(l, &consumed, &p);
+            (p, of)
+        }
+        None => {
+            let a = l.t(super::Msg::AsNeeded);
+            (a.to_owned(), format!("{consumed} · {a}"))
+        }
+    };
+    let left = match (u.over(), u.remaining()) {
+        (Some(o), _) => Some(Left::Over(super::over_text(l, &quantity(l, o, unit)))),
+        (None, Some(r)) => Some(Left::Remaining(quantity(l, r, unit))),
+        (None, None) => None,
+    };
+    UsageTexts {
+        consumed,
+        purchased,
+        consumed_of,
+        left,
+    }
+}

@@ -8,7 +8,7 @@ use super::drilldown::XLSX_MIME;
 use super::gate::{use_workspace, User};
 use super::url::{query_setter, query_value, TableQuery};
 use crate::api::Loader;
-use crate::components::alert::{DataIssues, Loading};
+use crate::components::alert::DataIssues;
 use crate::components::data_grid::DataGrid;
 use crate::components::select::{LabeledSelect, Opt};
 use crate::components::table_tools::{DateRangeFields, ExportGroup};
@@ -23,7 +23,7 @@ use crate::domain::validate::unreadable;
 use crate::domain::view::WorkspaceSel;
 use crate::domain::xlsx::workbook;
 use crate::i18n::{self, Msg};
-use crate::pages::load_error::LoadError;
+use crate::pages::load_error::request_view;
 use ca_contract::CaseService;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -58,23 +58,29 @@ pub fn AdditionalCasesPage() -> impl IntoView {
     let cases_h = ctx.id("cases-h");
 
     let body = move || {
-        match res.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) => view! {
-            <LoadError what=Msg::WhatFailedCases error=e on_retry=Callback::new(move |_| res.refetch()) />
-        }
-        .into_any(),
-        Some(Ok(d)) => {
+        request_view(res, Msg::WhatFailedCases, None, |d| {
             let l = l.get();
             let in_view = cases_in_view(&d.value.cases, &sel.get(), &me);
-            let (adv, pr) = (count(&in_view, CaseService::AdvisorySupport), count(&in_view, CaseService::ReactiveSupport));
+            let (adv, pr) = (
+                count(&in_view, CaseService::AdvisorySupport),
+                count(&in_view, CaseService::ReactiveSupport),
+            );
             let opts = vec![
-                Opt::new("advisory", i18n::advisory_option(l, &i18n::num(l, adv as f64))),
-                Opt::new("problemResolution", i18n::problem_resolution_option(l, &i18n::num(l, pr as f64))),
+                Opt::new(
+                    "advisory",
+                    i18n::advisory_option(l, &i18n::num(l, adv as f64)),
+                ),
+                Opt::new(
+                    "problemResolution",
+                    i18n::problem_resolution_option(l, &i18n::num(l, pr as f64)),
+                ),
             ];
             let chosen = service.get();
             let sel_now = sel.get();
-            let of_service: Vec<_> = in_view.into_iter().filter(|c| c.service == chosen).collect();
+            let of_service: Vec<_> = in_view
+                .into_iter()
+                .filter(|c| c.service == chosen)
+                .collect();
             let rows: Arc<Vec<CaseRow>> = Arc::new(case_rows(&of_service, &me, &tq.range.get()));
             let columns = if sel_now == WorkspaceSel::All {
                 with_ws_column(CASE_COLUMNS)
@@ -90,24 +96,43 @@ pub fn AdditionalCasesPage() -> impl IntoView {
                 move || {
                     let l = Ctx::get().locale.get_untracked();
                     let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
-                    let order = visible_order(&rows, &columns, &label, tq.sort.get_untracked(), &tq.q.get_untracked());
+                    let order = visible_order(
+                        &rows,
+                        &columns,
+                        &label,
+                        tq.sort.get_untracked(),
+                        &tq.q.get_untracked(),
+                    );
                     let mut all = columns.clone();
                     all.extend(export_extras(&columns, None));
                     let title = l.t(Msg::AdditionalCases);
-                    table(title, &rows, &order, &all, &|c: ColId| i18n::column_header(l, c).to_owned(), &label)
+                    table(
+                        title,
+                        &rows,
+                        &order,
+                        &all,
+                        &|c: ColId| i18n::column_header(l, c).to_owned(),
+                        &label,
+                    )
                 }
             };
             let name = move |ext: &str| file_name("additional-cases", today, ext);
             let on_csv = {
                 let sheet = sheet.clone();
                 Callback::new(move |_| {
-                    if let Err(e) = crate::platform::download(&name("csv"), &to_csv(&sheet()), "text/csv;charset=utf-8") {
+                    if let Err(e) = crate::platform::download(
+                        &name("csv"),
+                        &to_csv(&sheet()),
+                        "text/csv;charset=utf-8",
+                    ) {
                         leptos::logging::error!("export failed: {e}");
                     }
                 })
             };
             let on_xlsx = Callback::new(move |_| {
-                if let Err(e) = crate::platform::download_bytes(&name("xlsx"), &workbook(&[sheet()]), XLSX_MIME) {
+                if let Err(e) =
+                    crate::platform::download_bytes(&name("xlsx"), &workbook(&[sheet()]), XLSX_MIME)
+                {
                     leptos::logging::error!("export failed: {e}");
                 }
             });
@@ -148,8 +173,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
                 </section>
             }
             .into_any()
-        }
-    }
+        })
     };
     view! {
         <div class="page">

@@ -6,7 +6,7 @@ use super::back::BackLink;
 use super::gate::{use_workspace, Activity, Loaded, User};
 use super::url::TableQuery;
 use crate::api::{Loader, Preview};
-use crate::components::alert::{DataIssues, Loading};
+use crate::components::alert::DataIssues;
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::DataGrid;
 use crate::components::grid_preview::RecordsPreview;
@@ -21,13 +21,14 @@ use crate::domain::grid::{
     with_workspace as with_ws_column, ColId,
 };
 use crate::domain::records::{has_workspaces, shown_records, ShownRecords};
+use crate::domain::roles::may_export_training_report;
 use crate::domain::usage::Usage;
 use crate::domain::validate::{check_records, unreadable, Finding};
 use crate::domain::view::WorkspaceSel;
 use crate::domain::xlsx::workbook;
 use crate::i18n::{self, Locale, Msg};
-use crate::pages::load_error::LoadError;
-use ca_contract::{ActivityRecord, Entitlement, Role, Service};
+use crate::pages::load_error::request_view;
+use ca_contract::{ActivityRecord, Entitlement, Service};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
@@ -107,18 +108,17 @@ pub fn DrilldownPage() -> impl IntoView {
         if status == Some(403) {
             return view! { <Notice title=Msg::EntitlementForbidden body=Msg::EntitlementForbiddenBody /> }.into_any();
         }
-        match doc.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(e)) => view! {
-                <h1>{tr(Msg::CustomerActivity)}</h1>
-                <LoadError what=Msg::WhatFailedActivity error=e on_retry=Callback::new(move |_| doc.refetch()) />
-            }
-            .into_any(),
-            Some(Ok(loaded)) => match loaded.doc.entitlements.iter().find(|e| e.id == id.get()) {
+        request_view(
+            doc,
+            Msg::WhatFailedActivity,
+            Some(Msg::CustomerActivity),
+            |loaded| {
+                match loaded.doc.entitlements.iter().find(|e| e.id == id.get()) {
                 None => view! { <Notice title=Msg::EntitlementNotFound body=Msg::EntitlementNotFoundBody /> }.into_any(),
                 Some(e) => view! { <Detail loaded=loaded.clone() entitlement=e.clone() records=records preview=preview tq=tq sel=sel /> }.into_any(),
+            }
             },
-        }
+        )
     };
     view! {
         <div class="page">
@@ -174,16 +174,12 @@ fn Detail(
         })
         .and_then(|(s, e)| Some((parse_date(&s)?, parse_date(&e)?)));
 
-    let total = move || {
-        let l = l.get();
-        let c = i18n::quantity(l, usage.consumed, unit);
-        match usage.purchased {
-            Some(p) => i18n::of_text(l, &c, &i18n::quantity(l, p, unit)),
-            None => format!("{c} · {}", l.t(Msg::AsNeeded)),
-        }
-    };
+    let total = move || i18n::usage_texts(l.get(), usage, unit).consumed_of;
     let over = move || {
-        usage.over().map(|o| view! { <p class="over">{i18n::over_text(l.get(), &i18n::quantity(l.get(), o, unit))}</p> })
+        i18n::usage_texts(l.get(), usage, unit)
+            .left
+            .filter(i18n::Left::is_over)
+            .map(|o| view! { <p class="over">{o.text().to_owned()}</p> })
     };
     let action = e.action.clone().map(|a| match safe_url(&a.url) {
         Some(href) => {
@@ -242,23 +238,21 @@ fn Detail(
     let as_needed_tip = usage.purchased.is_none().then(|| {
         view! { <Toggletip topic=Signal::derive(move || l.get().t(Msg::AsNeeded).to_owned()) text=Msg::AsNeededHelp /> }
     });
-    let can_export =
-        User::get().has(Role::LearningManager) && service == Service::OnDemandEducation;
+    let can_export = may_export_training_report(&User::get(), service);
     // A preview is in API order: shown only while the grid is unsorted and
     // unfiltered, as the grid would show those rows first too.
     let plain = move || tq.is_plain();
     let body = move || {
-        match records.get() {
-        None => match preview.get() {
-            Some(first) if plain() => view! { <RecordsPreview columns=record_columns(dominant_kind(&first, service)).to_vec() rows=first unit=unit /> }.into_any(),
-            _ => view! { <Loading /> }.into_any(),
-        },
-        Some(Err(err)) => view! {
-            <LoadError what=Msg::WhatFailedRecords error=err on_retry=Callback::new(move |_| records.refetch()) />
+        // The first rows while the rest loads, in API order (so only while
+        // unsorted and unfiltered).
+        if records.get().is_none() {
+            if let Some(first) = preview.get().filter(|_| plain()) {
+                return view! { <RecordsPreview columns=record_columns(dominant_kind(&first, service)).to_vec() rows=first unit=unit /> }.into_any();
+            }
         }
-        .into_any(),
-        Some(Ok(r)) => view! { <RecordsView r=r usage=usage unit=unit service=service period=period can_export=can_export tq=tq sel=sel title=title.clone() /> }.into_any(),
-    }
+        request_view(records, Msg::WhatFailedRecords, None, |r| {
+            view! { <RecordsView r=r usage=usage unit=unit service=service period=period can_export=can_export tq=tq sel=sel title=title.clone() /> }.into_any()
+        })
     };
     view! {
         <h1>{e.name.clone()}</h1>

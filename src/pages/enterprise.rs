@@ -8,7 +8,7 @@ use crate::components::skeleton::{FieldSkeleton, Skeleton, TableSkeleton, TilesS
 use crate::components::table_tools::Toggletip;
 use crate::components::tile::Tile;
 use crate::context::{tr, Ctx};
-use crate::domain::enterprise::{tiles, TileGroup};
+use crate::domain::enterprise::{chosen_contracts, tiles, TileGroup};
 use crate::domain::query::to_query;
 use crate::domain::view::{active_contracts, WorkspaceSel};
 use crate::i18n::{self, Msg};
@@ -18,14 +18,6 @@ use leptos::prelude::*;
 /// A contract as its options show it: number and name.
 pub fn contract_label(c: &Contract) -> String {
     format!("{} – {}", c.number, c.name)
-}
-
-/// The Contract choice of the enterprise section: `None` = all active.
-pub fn chosen_contract<'a>(active: &[&'a Contract], asked: Option<&str>) -> Vec<&'a Contract> {
-    match asked.and_then(|id| active.iter().find(|c| c.id == id)) {
-        Some(c) => vec![*c],
-        None => active.to_vec(),
-    }
 }
 
 #[component]
@@ -48,7 +40,7 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
         let sel_now = sel.get();
         let active = active_contracts(&doc.contracts, &sel_now, &me, today);
         let asked = contract_q.get();
-        let chosen = chosen_contract(&active, asked.as_deref());
+        let chosen = chosen_contracts(&active, asked.as_deref());
         let value = if chosen.len() == 1 && asked.is_some() {
             chosen[0].id.clone()
         } else {

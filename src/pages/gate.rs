@@ -5,12 +5,12 @@
 //! refetches.
 
 use crate::api::Loader;
-use crate::components::alert::Loading;
-use crate::context::{has_access, tr, Ctx};
+use crate::context::{tr, Ctx};
+use crate::domain::roles::has_access;
 use crate::domain::validate::{check_activity, unreadable, Finding};
 use crate::domain::view::WorkspaceSel;
 use crate::i18n::Msg;
-use crate::pages::load_error::LoadError;
+use crate::pages::load_error::request_view;
 use crate::pages::url::query_value;
 use ca_contract::{CustomerActivity, Me};
 use leptos::prelude::*;
@@ -50,17 +50,21 @@ pub fn Gate() -> impl IntoView {
     let ctx = Ctx::get();
     let me = ctx.me;
     move || {
-        match me.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) if e.status() == Some(401) => view! { <SignedOut /> }.into_any(),
-        Some(Err(e)) => view! {
-            <h1>{tr(Msg::CustomerActivity)}</h1>
-            <LoadError what=Msg::WhatFailedProfile error=e on_retry=Callback::new(move |_| me.refetch()) />
+        if matches!(me.get(), Some(Err(e)) if e.status() == Some(401)) {
+            return view! { <SignedOut /> }.into_any();
         }
-        .into_any(),
-        Some(Ok(user)) if !has_access(&user) => view! { <AccessDenied /> }.into_any(),
-        Some(Ok(user)) => view! { <WithActivity user=user /> }.into_any(),
-    }
+        request_view(
+            me,
+            Msg::WhatFailedProfile,
+            Some(Msg::CustomerActivity),
+            |user| {
+                if has_access(&user) {
+                    view! { <WithActivity user=user /> }.into_any()
+                } else {
+                    view! { <AccessDenied /> }.into_any()
+                }
+            },
+        )
     }
 }
 

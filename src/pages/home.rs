@@ -1,6 +1,7 @@
 //! `/`: the shell's landing view; it leads to Customer Activity.
 
-use crate::context::{has_access, tr, Ctx};
+use crate::context::{tr, Ctx};
+use crate::domain::roles::has_access;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;

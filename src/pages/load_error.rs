@@ -2,11 +2,12 @@
 //! `WhatFailed…` message) and why (network, HTTP status and problem
 //! details, a body that is not the promised JSON, the time limit).
 
-use crate::api::ApiError;
-use crate::components::alert::ErrorAlert;
+use crate::api::{ApiError, Loader};
+use crate::components::alert::{ErrorAlert, Loading};
 use crate::i18n::{self, Locale, Msg};
 use crate::ui::use_locale;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What failed, in words, for an API error.
 pub fn describe(l: Locale, what: Msg, e: &ApiError) -> String {
@@ -49,4 +50,26 @@ pub fn LoadError(
     let l = use_locale();
     let text = Signal::derive(move || describe(l.get(), what, &error));
     view! { <ErrorAlert text=text on_retry=on_retry /> }
+}
+
+/// A request's state, shown the one way every view shows it: the Loading
+/// line while it runs, an alert that says what failed with Retry (under
+/// `title`, the view's heading, when the failure leaves the view without
+/// one), or `loaded` with the answer. (The page's own regions draw
+/// skeletons instead of the Loading line: `customer_activity`.)
+pub fn request_view<T: Send + Sync + 'static>(
+    res: Loader<T>,
+    what: Msg,
+    title: Option<Msg>,
+    loaded: impl FnOnce(Arc<T>) -> AnyView,
+) -> AnyView {
+    match res.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(e)) => view! {
+            {title.map(|t| view! { <h1>{crate::ui::tr(t)}</h1> })}
+            <LoadError what=what error=e on_retry=Callback::new(move |_| res.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(v)) => loaded(v),
+    }
 }

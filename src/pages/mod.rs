@@ -12,6 +12,7 @@ pub mod gate;
 pub mod home;
 pub mod load_error;
 pub mod not_found;
+pub mod proof_of_delivery;
 pub mod shell;
 pub mod tile_list;
 pub mod url;

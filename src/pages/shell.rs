@@ -3,7 +3,8 @@
 
 use crate::api::Loader;
 use crate::components::menu::ManageMenu;
-use crate::context::{has_access, tr, Ctx};
+use crate::context::{tr, Ctx};
+use crate::domain::roles::has_access;
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

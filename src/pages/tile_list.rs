@@ -2,17 +2,17 @@
 //! sums, each leading to its drilldown.
 
 use super::back::BackLink;
-use super::enterprise::{chosen_contract, contract_label};
+use super::enterprise::contract_label;
 use super::gate::{use_workspace, Activity, User};
 use super::url::{query_value, with_workspace};
-use crate::components::alert::Loading;
 use crate::context::Ctx;
+use crate::domain::enterprise::chosen_contracts;
 use crate::domain::enterprise::{group_entitlements, TileGroup};
 use crate::domain::query::encode;
 use crate::domain::usage::Usage;
 use crate::domain::view::active_contracts;
 use crate::i18n::{self, Msg};
-use crate::pages::load_error::LoadError;
+use crate::pages::load_error::request_view;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -41,73 +41,70 @@ pub fn TileListPage() -> impl IntoView {
     let body = move || {
         let l = l.get();
         let g = group.get()?;
-        match res.get() {
-            None => Some(view! { <Loading /> }.into_any()),
-            Some(Err(e)) => Some(
-                view! { <LoadError what=Msg::WhatFailedActivity error=e on_retry=Callback::new(move |_| res.refetch()) /> }
-                    .into_any(),
-            ),
-            Some(Ok(loaded)) => {
-                let loaded = loaded.clone();
-                let doc = &loaded.doc;
-                let active = active_contracts(&doc.contracts, &sel.get(), &me, today);
-                let chosen = chosen_contract(&active, contract_q.get().as_deref());
-                let list = group_entitlements(&doc.entitlements, &chosen, g);
-                if list.is_empty() {
-                    return Some(view! { <p class="empty">{l.t(Msg::NoEntitlementsInGroup)}</p> }.into_any());
-                }
-                let ws = sel.get().as_query().to_owned();
-                let rows = list
-                    .into_iter()
-                    .map(|e| {
-                        let href = with_workspace(
-                            &Ctx::get().href(&format!("/customer-activity/entitlements/{}", encode(&e.id))),
-                            &ws,
-                        );
-                        let contract = doc.contracts.iter().find(|c| c.id == e.contract_id).map(contract_label);
-                        let name = e.name.clone();
-                        let u = Usage::new(e.consumed, e.purchased);
-                        let purchased = u.purchased.map(|p| i18n::quantity(l, p, e.unit)).unwrap_or_else(|| l.t(Msg::AsNeeded).to_owned());
-                        let remaining = match (u.over(), u.remaining()) {
-                            (Some(o), _) => i18n::over_text(l, &i18n::quantity(l, o, e.unit)),
-                            (None, Some(r)) => i18n::quantity(l, r, e.unit),
-                            _ => String::new(),
-                        };
-                        view! {
-                            <tr>
-                                <th scope="row"><A href=href>{name}</A></th>
-                                <td>{contract}</td>
-                                <td class="num">{i18n::quantity(l, u.consumed, e.unit)}</td>
-                                <td class="num">{purchased}</td>
-                                <td class="num" class:over=u.over().is_some()>{remaining}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                let cap_id = Ctx::get().id("tile-entitlements");
-                let cap_id_ref = cap_id.clone();
-                Some(
-                    view! {
-                        <div class="table-wrap">
-                            <table class="simple-table" aria-labelledby=cap_id_ref>
-                                <caption id=cap_id>{l.t(Msg::Entitlements)}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{l.t(Msg::Entitlement)}</th>
-                                        <th scope="col">{l.t(Msg::Contract)}</th>
-                                        <th scope="col" class="num">{l.t(Msg::Consumed)}</th>
-                                        <th scope="col" class="num">{l.t(Msg::Purchased)}</th>
-                                        <th scope="col" class="num">{l.t(Msg::Remaining)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
-                    }
-                    .into_any(),
-                )
+        Some(request_view(res, Msg::WhatFailedActivity, None, |loaded| {
+            let doc = &loaded.doc;
+            let active = active_contracts(&doc.contracts, &sel.get(), &me, today);
+            let chosen = chosen_contracts(&active, contract_q.get().as_deref());
+            let list = group_entitlements(&doc.entitlements, &chosen, g);
+            if list.is_empty() {
+                return view! { <p class="empty">{l.t(Msg::NoEntitlementsInGroup)}</p> }.into_any();
             }
-        }
+            let ws = sel.get().as_query().to_owned();
+            let rows = list
+                .into_iter()
+                .map(|e| {
+                    let href = with_workspace(
+                        &Ctx::get().href(&format!(
+                            "/customer-activity/entitlements/{}",
+                            encode(&e.id)
+                        )),
+                        &ws,
+                    );
+                    let contract = doc
+                        .contracts
+                        .iter()
+                        .find(|c| c.id == e.contract_id)
+                        .map(contract_label);
+                    let name = e.name.clone();
+                    let u = Usage::new(e.consumed, e.purchased);
+                    let texts = i18n::usage_texts(l, u, e.unit);
+                    let remaining = texts
+                        .left
+                        .as_ref()
+                        .map(|x| x.text().to_owned())
+                        .unwrap_or_default();
+                    view! {
+                        <tr>
+                            <th scope="row"><A href=href>{name}</A></th>
+                            <td>{contract}</td>
+                            <td class="num">{texts.consumed}</td>
+                            <td class="num">{texts.purchased}</td>
+                            <td class="num" class:over=u.over().is_some()>{remaining}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let cap_id = Ctx::get().id("tile-entitlements");
+            let cap_id_ref = cap_id.clone();
+            view! {
+                <div class="table-wrap">
+                    <table class="simple-table" aria-labelledby=cap_id_ref>
+                        <caption id=cap_id>{l.t(Msg::Entitlements)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{l.t(Msg::Entitlement)}</th>
+                                <th scope="col">{l.t(Msg::Contract)}</th>
+                                <th scope="col" class="num">{l.t(Msg::Consumed)}</th>
+                                <th scope="col" class="num">{l.t(Msg::Purchased)}</th>
+                                <th scope="col" class="num">{l.t(Msg::Remaining)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }))
     };
     view! {
         <div class="page">

@@ -1,0 +1,334 @@
+//! The proof of delivery (CPOD) of the page's view: a CSV of its lines, an
+//! Excel workbook (a Summary sheet, then each entitlement's records, fetched
+//! a few at a time with progress, Cancel and Retry), and Print.
+
+use super::drilldown::XLSX_MIME;
+use super::gate::{Activity, User};
+use super::url::query_value;
+use crate::components::table_tools::Toggletip;
+use crate::context::{tr, Ctx};
+use crate::domain::csv_export::{
+    delivery_entitlements, delivery_lines, proof_of_delivery, write, BOM,
+};
+use crate::domain::enterprise::chosen_contracts;
+use crate::domain::export::{summary_sheet, table};
+use crate::domain::grid::{
+    columns as record_columns, dominant_kind, export_extras, with_workspace as with_ws_column,
+    ColId,
+};
+use crate::domain::records::{has_workspaces, shown_records, DateRange};
+use crate::domain::view::{active_contracts, WorkspaceSel};
+use crate::domain::xlsx::{workbook, Sheet};
+use crate::i18n::{self, Locale, Msg};
+use crate::pages::load_error::LoadError;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The proof of delivery of the current view (workspace and enterprise
+/// contract), the CPOD: what was purchased and delivered per contract,
+/// package and entitlement, as CSV, as an Excel workbook (a Summary sheet,
+/// then each entitlement's records), or printed (the print stylesheet drops
+/// the chrome).
+#[component]
+pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
+    let ctx = Ctx::get();
+    let me = User::get();
+    let Activity(res) = expect_context::<Activity>();
+    let contract_q = query_value("contract");
+    let l = ctx.locale;
+    let today = ctx.today;
+    let header = move |l: Locale| {
+        [
+            Msg::Contract,
+            Msg::Package,
+            Msg::Entitlement,
+            Msg::Unit,
+            Msg::Purchased,
+            Msg::Consumed,
+            Msg::Remaining,
+            Msg::DeliveredHours,
+            Msg::Ends,
+        ]
+        .map(|m| l.t(m))
+    };
+    // The loaded document, the locale, and the proof of delivery's lines and
+    // entitlements for the view (None while the document is not loaded).
+    let lines = {
+        let me = me.clone();
+        move || {
+            let Some(Ok(loaded)) = res.get_untracked() else {
+                return None;
+            };
+            let l = l.get_untracked();
+            let doc = &loaded.doc;
+            let active = active_contracts(&doc.contracts, &sel.get_untracked(), &me, today);
+            let chosen = chosen_contracts(&active, contract_q.get_untracked().as_deref());
+            let lines = delivery_lines(&chosen, &doc.entitlements, &doc.packages, &|u| {
+                i18n::unit_word(l, u, false).to_owned()
+            });
+            let plan: Vec<ca_contract::Entitlement> =
+                delivery_entitlements(&chosen, &doc.entitlements, &doc.packages)
+                    .into_iter()
+                    .cloned()
+                    .collect();
+            Some((loaded.clone(), l, lines, plan))
+        }
+    };
+    let download = {
+        let lines = lines.clone();
+        move |_| {
+            let Some((loaded, l, lines, _)) = lines() else {
+                return;
+            };
+            let doc = &loaded.doc;
+            let mut csv = proof_of_delivery(header(l), &lines, l.t(Msg::AsNeeded));
+            // The data's date goes through the same writer as every cell.
+            csv.push_str(
+                write([vec![
+                    l.t(Msg::GeneratedAt).to_owned(),
+                    doc.generated_at.clone(),
+                ]])
+                .trim_start_matches(BOM),
+            );
+            let name = format!("proof-of-delivery-{}.csv", crate::domain::dates::iso(today));
+            if let Err(e) = crate::platform::download(&name, &csv, "text/csv;charset=utf-8") {
+                leptos::logging::error!("download failed: {e}");
+            }
+        }
+    };
+
+    // The workbook: its plan, the sheets fetched so far (kept across a
+    // Retry, which resumes), the progress, and a generation that Cancel
+    // bumps so that fetches still in flight are ignored.
+    let job: StoredValue<Option<PodJob>> = StoredValue::new(None);
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let failed = RwSignal::new(None::<crate::api::ApiError>);
+    let generation = StoredValue::new(0u32);
+    // Set by a failed fetch: no new fetch starts until Retry (those in
+    // flight still keep their sheets, so Retry resumes).
+    let stopped = StoredValue::new(false);
+    let run: StoredValue<Option<Arc<dyn Fn() + Send + Sync>>> = StoredValue::new(None);
+    {
+        let api = ctx.api.clone();
+        let me = me.clone();
+        let runner = Arc::new(move || {
+            let gen = generation.get_value();
+            stopped.set_value(false);
+            failed.set(None);
+            for _ in 0..POD_PARALLEL {
+                let api = api.clone();
+                let me = me.clone();
+                leptos::task::spawn_local(async move {
+                    loop {
+                        if stopped.try_get_value() != Some(false) {
+                            return;
+                        }
+                        // The next entitlement nobody has taken.
+                        let Some(Some((k, id))) = job.try_update_value(|j| {
+                            let j = j.as_mut()?;
+                            let k = j
+                                .sheets
+                                .iter()
+                                .zip(&j.taken)
+                                .position(|(s, t)| s.is_none() && !*t)?;
+                            j.taken[k] = true;
+                            Some((k, j.plan[k].id.clone()))
+                        }) else {
+                            return;
+                        };
+                        let got = api.entitlement_activity(&id, None).await;
+                        if generation.try_get_value() != Some(gen) {
+                            return;
+                        }
+                        match got {
+                            Ok(d) => {
+                                let l = l.get_untracked();
+                                let done = job.try_update_value(|j| {
+                                    let j = j.as_mut()?;
+                                    let e = &j.plan[k];
+                                    j.sheets[k] = Some(entitlement_sheet(
+                                        e,
+                                        d.value.records.items,
+                                        &sel.get_untracked(),
+                                        &me,
+                                        l,
+                                    ));
+                                    j.taken[k] = false;
+                                    Some((
+                                        j.sheets.iter().filter(|s| s.is_some()).count(),
+                                        j.plan.len(),
+                                    ))
+                                });
+                                let Some(Some((done, all))) = done else {
+                                    return;
+                                };
+                                progress.set(Some((done, all)));
+                                if done == all {
+                                    finish(job, progress, today);
+                                    return;
+                                }
+                            }
+                            Err(e) => {
+                                job.update_value(|j| {
+                                    if let Some(j) = j.as_mut() {
+                                        j.taken[k] = false;
+                                    }
+                                });
+                                // No new fetch starts; Retry starts them again.
+                                stopped.set_value(true);
+                                failed.set(Some(e));
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        run.set_value(Some(runner));
+    }
+    let start = {
+        let lines = lines.clone();
+        move |_| {
+            let Some((loaded, l, lines, plan)) = lines() else {
+                return;
+            };
+            let doc = &loaded.doc;
+            let summary = summary_sheet(
+                l.t(Msg::SummarySheet),
+                header(l),
+                &lines,
+                l.t(Msg::AsNeeded),
+                (l.t(Msg::GeneratedAt), &doc.generated_at),
+            );
+            let n = plan.len();
+            job.set_value(Some(PodJob {
+                summary,
+                sheets: vec![None; n],
+                taken: vec![false; n],
+                plan,
+            }));
+            generation.update_value(|g| *g += 1);
+            progress.set(Some((0, n)));
+            if n == 0 {
+                finish(job, progress, today);
+                return;
+            }
+            if let Some(r) = run.get_value() {
+                r();
+            }
+        }
+    };
+    let cancel = move |_| {
+        generation.update_value(|g| *g += 1);
+        job.set_value(None);
+        progress.set(None);
+        failed.set(None);
+    };
+    let retry = Callback::new(move |_| {
+        if let Some(r) = run.get_value() {
+            r();
+        }
+    });
+    let busy = move || progress.get().is_some();
+    let bar = move || {
+        progress.get().map(|(done, all)| {
+            let l = l.get();
+            let text =
+                i18n::progress_text(l, &i18n::num(l, done as f64), &i18n::num(l, all as f64));
+            let error = failed.get().map(|e| {
+                view! { <LoadError what=Msg::WhatFailedProofOfDelivery error=e on_retry=retry /> }
+            });
+            view! {
+                <div class="pod-progress">
+                    <label class="pod-progress__label">
+                        <span>{l.t(Msg::PreparingProofOfDelivery)}</span>
+                        <progress
+                            aria-label=l.t(Msg::PreparingProofOfDelivery)
+                            max=all.max(1).to_string()
+                            value=done.to_string()
+                            aria-valuetext=text.clone()
+                        ></progress>
+                    </label>
+                    <span class="muted">{text}</span>
+                    <button type="button" class="btn" on:click=cancel>{l.t(Msg::Cancel)}</button>
+                    {error}
+                </div>
+            }
+        })
+    };
+    let ready = move || matches!(res.get(), Some(Ok(_)));
+    view! {
+        <div class="toolbar-group" role="group" aria-label=tr(Msg::ProofOfDelivery)>
+            <span class="toolbar-label" aria-hidden="true">{tr(Msg::ProofOfDelivery)}</span>
+            <Toggletip topic=Signal::derive(move || l.get().t(Msg::ProofOfDelivery).to_owned()) text=Msg::ProofOfDeliveryHelp />
+            <button type="button" class="btn" disabled=move || !ready() on:click=download>{tr(Msg::DownloadCsv)}</button>
+            <button type="button" class="btn" disabled=move || !ready() || busy() on:click=start>{tr(Msg::DownloadExcel)}</button>
+            <button type="button" class="btn" on:click=move |_| crate::platform::print()>{tr(Msg::Print)}</button>
+        </div>
+        {bar}
+    }
+}
+
+/// Entitlements fetched at once for the workbook: a few, not all.
+const POD_PARALLEL: usize = 3;
+
+/// A proof-of-delivery workbook being prepared.
+struct PodJob {
+    summary: Sheet,
+    plan: Vec<ca_contract::Entitlement>,
+    /// Each entitlement's sheet, once fetched.
+    sheets: Vec<Option<Sheet>>,
+    /// Fetches in flight.
+    taken: Vec<bool>,
+}
+
+/// An entitlement's sheet: its records as its drilldown exports them (the
+/// Workspace selection applied, every record in API order).
+fn entitlement_sheet(
+    e: &ca_contract::Entitlement,
+    records: Vec<ca_contract::ActivityRecord>,
+    sel: &WorkspaceSel,
+    me: &ca_contract::Me,
+    l: Locale,
+) -> Sheet {
+    let records = Arc::new(records);
+    let kind = dominant_kind(&records, e.service);
+    let mut cols = record_columns(kind).to_vec();
+    if *sel == WorkspaceSel::All && has_workspaces(&records) {
+        cols = with_ws_column(&cols);
+    }
+    let extras = export_extras(&cols, Some(kind));
+    cols.extend(extras);
+    let shown = shown_records(&records, sel, me, &DateRange::default());
+    let order: Vec<u32> = (0..shown.rows.len() as u32).collect();
+    let unit = e.unit;
+    let header = |c: ColId| match c {
+        ColId::Quantity => i18n::unit_header(l, unit),
+        c => i18n::column_header(l, c).to_owned(),
+    };
+    table(&e.name, &shown.rows, &order, &cols, &header, &|w| {
+        i18n::enum_label(l, w).to_owned()
+    })
+}
+
+/// Saves the workbook once every sheet is in, and ends the job.
+fn finish(
+    job: StoredValue<Option<PodJob>>,
+    progress: RwSignal<Option<(usize, usize)>>,
+    today: chrono::NaiveDate,
+) {
+    let Some(Some(j)) = job.try_update_value(|j| j.take()) else {
+        return;
+    };
+    let mut sheets = vec![j.summary];
+    sheets.extend(j.sheets.into_iter().flatten());
+    let bytes = workbook(&sheets);
+    let name = format!(
+        "proof-of-delivery-{}.xlsx",
+        crate::domain::dates::iso(today)
+    );
+    if let Err(e) = crate::platform::download_bytes(&name, &bytes, XLSX_MIME) {
+        leptos::logging::error!("download failed: {e}");
+    }
+    progress.set(None);
+}
