@@ -12,7 +12,7 @@ macro_rules! messages {
 
         impl Msg {
             /// Every key, for the completeness test.
-            #[allow(dead_code)]
+            #[cfg(test)]
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)+];
         }
 

@@ -6,7 +6,7 @@ use super::back::BackLink;
 use super::customer_activity::WorkspacePicker;
 use super::drilldown::XLSX_MIME;
 use super::gate::{use_workspace, User};
-use super::url::{query_setter, query_value, TableQuery};
+use super::url::{keys, query_setter, query_value, TableQuery};
 use crate::api::Loader;
 use crate::components::alert::DataIssues;
 use crate::components::data_grid::DataGrid;
@@ -45,7 +45,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
         async move { api.additional_cases().await }
     });
     let sel = use_workspace();
-    let service_q = query_value("service");
+    let service_q = query_value(keys::SERVICE);
     let service = Memo::new(move |_| match service_q.get().as_deref() {
         Some("problemResolution") => CaseService::ReactiveSupport,
         _ => CaseService::AdvisorySupport,
@@ -146,7 +146,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
                         label=l.t(Msg::ConsumptionService).to_owned()
                         options=opts
                         value=service_key(chosen).to_owned()
-                        on_change=Callback::new(move |v: String| set(&[("service", Some(v.as_str())), ("q", None), ("sort", None), ("dir", None)], false))
+                        on_change=Callback::new(move |v: String| set(&[(keys::SERVICE, Some(v.as_str())), (keys::Q, None), (keys::SORT, None), (keys::DIR, None)], false))
                     />
                 </div>
                 {note}

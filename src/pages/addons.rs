@@ -3,7 +3,7 @@
 
 use super::enterprise::contract_label;
 use super::gate::{Activity, User};
-use super::url::{query_setter, query_value, with_workspace};
+use super::url::{keys, query_setter, query_value, with_workspace};
 use crate::components::package_card::{PackageCard, ServiceLine};
 use crate::components::select::{LabeledSelect, Opt};
 use crate::components::skeleton::{CardsSkeleton, FieldSkeleton, Skeleton};
@@ -25,8 +25,8 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let today = ctx.today;
     let heading_id = ctx.id("addons");
     let heading_id_ref = heading_id.clone();
-    let contract_q = query_value("addonContract");
-    let package_q = query_value("package");
+    let contract_q = query_value(keys::ADDON_CONTRACT);
+    let package_q = query_value(keys::PACKAGE);
     let status_q = query_value("status");
     let set = query_setter();
 
@@ -105,14 +105,14 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                         label=l.t(Msg::Contract).to_owned()
                         options=contract_opts
                         value=contract.id.clone()
-                        on_change=Callback::new(move |v: String| s1(&[("addonContract", Some(v.as_str())), ("package", None)], false))
+                        on_change=Callback::new(move |v: String| s1(&[(keys::ADDON_CONTRACT, Some(v.as_str())), (keys::PACKAGE, None)], false))
                     />
                     <LabeledSelect
                         id=id("package")
                         label=l.t(Msg::Package).to_owned()
                         options=package_opts
                         value=package.clone().unwrap_or_else(|| "all".to_owned())
-                        on_change=Callback::new(move |v: String| s2(&[("package", (v != "all").then_some(v.as_str()))], false))
+                        on_change=Callback::new(move |v: String| s2(&[(keys::PACKAGE, (v != "all").then_some(v.as_str()))], false))
                     />
                     <LabeledSelect
                         id=id("package-status")

@@ -4,7 +4,7 @@
 
 use super::enterprise::contract_label;
 use super::gate::{Activity, User};
-use super::url::{query_value, with_workspace};
+use super::url::{keys, query_value, with_workspace};
 use crate::components::attention_list::{AttentionItem, AttentionList};
 use crate::context::Ctx;
 use crate::domain::attention::{self, Item};
@@ -18,7 +18,7 @@ pub fn NeedsAttention(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let ctx = Ctx::get();
     let me = User::get();
     let Activity(res) = expect_context::<Activity>();
-    let contract_q = query_value("contract");
+    let contract_q = query_value(keys::CONTRACT);
     let l = ctx.locale;
     let today = ctx.today;
     let drilldown = ctx.href("/customer-activity/entitlements/");

@@ -6,7 +6,7 @@ use super::attention::NeedsAttention;
 use super::enterprise::EnterpriseSection;
 use super::gate::{use_workspace, Activity, User};
 use super::proof_of_delivery::ProofOfDelivery;
-use super::url::{query_setter, with_workspace};
+use super::url::{keys, query_setter, with_workspace};
 use crate::components::alert::DataIssues;
 use crate::components::select::{LabeledSelect, Opt};
 use crate::components::table_tools::Toggletip;
@@ -119,7 +119,7 @@ pub fn WorkspacePicker(sel: Memo<WorkspaceSel>) -> impl IntoView {
             options=options
             value=Signal::derive(move || sel.get().as_query().to_owned())
             on_change=Callback::new(move |v: String| {
-                set(&[("workspace", Some(v.as_str())), ("contract", None), ("addonContract", None), ("package", None)], false)
+                set(&[(keys::WORKSPACE, Some(v.as_str())), (keys::CONTRACT, None), (keys::ADDON_CONTRACT, None), (keys::PACKAGE, None)], false)
             })
         />
     }

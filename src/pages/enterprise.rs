@@ -2,7 +2,7 @@
 //! table, and the five tiles.
 
 use super::gate::{Activity, User};
-use super::url::{query_setter, query_value};
+use super::url::{keys, query_setter, query_value};
 use crate::components::select::{LabeledSelect, Opt};
 use crate::components::skeleton::{FieldSkeleton, Skeleton, TableSkeleton, TilesSkeleton};
 use crate::components::table_tools::Toggletip;
@@ -29,7 +29,7 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let today = ctx.today;
     let heading_id = ctx.id("enterprise");
     let heading_id_ref = heading_id.clone();
-    let contract_q = query_value("contract");
+    let contract_q = query_value(keys::CONTRACT);
     let set = query_setter();
 
     let content = move || {
@@ -107,7 +107,7 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                     let href = format!(
                         "{}{}",
                         Ctx::get().href(&format!("/customer-activity/tiles/{}", t.group.slug())),
-                        to_query([("workspace", ws.as_str()), ("contract", contract_param.as_str())])
+                        to_query([(keys::WORKSPACE, ws.as_str()), (keys::CONTRACT, contract_param.as_str())])
                     );
                     let title = i18n::group_title(l, t.group).to_owned();
                     let subtitle = (t.group == TileGroup::SupportAsNeeded)
@@ -125,7 +125,7 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                     options=opts
                     value=value
                     on_change=Callback::new(move |v: String| {
-                        set(&[("contract", (v != "all").then_some(v.as_str()))], false)
+                        set(&[(keys::CONTRACT, (v != "all").then_some(v.as_str()))], false)
                     })
                 />
             </div>

@@ -11,7 +11,7 @@ use crate::domain::validate::{check_activity, unreadable, Finding};
 use crate::domain::view::WorkspaceSel;
 use crate::i18n::Msg;
 use crate::pages::load_error::request_view;
-use crate::pages::url::query_value;
+use crate::pages::url::{keys, query_value};
 use ca_contract::{CustomerActivity, Me};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -41,7 +41,7 @@ impl User {
 /// The Workspace selection of the current URL.
 pub fn use_workspace() -> Memo<WorkspaceSel> {
     let me = User::get();
-    let q = query_value("workspace");
+    let q = query_value(keys::WORKSPACE);
     Memo::new(move |_| WorkspaceSel::from_query(q.get().as_deref(), &me))
 }
 

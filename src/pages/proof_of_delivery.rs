@@ -4,7 +4,7 @@
 
 use super::drilldown::XLSX_MIME;
 use super::gate::{Activity, User};
-use super::url::query_value;
+use super::url::{keys, query_value};
 use crate::components::table_tools::Toggletip;
 use crate::context::{tr, Ctx};
 use crate::domain::csv_export::{
@@ -34,7 +34,7 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let ctx = Ctx::get();
     let me = User::get();
     let Activity(res) = expect_context::<Activity>();
-    let contract_q = query_value("contract");
+    let contract_q = query_value(keys::CONTRACT);
     let l = ctx.locale;
     let today = ctx.today;
     let header = move |l: Locale| {

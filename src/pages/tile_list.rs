@@ -4,7 +4,7 @@
 use super::back::BackLink;
 use super::enterprise::contract_label;
 use super::gate::{use_workspace, Activity, User};
-use super::url::{query_value, with_workspace};
+use super::url::{keys, query_value, with_workspace};
 use crate::context::Ctx;
 use crate::domain::enterprise::chosen_contracts;
 use crate::domain::enterprise::{group_entitlements, TileGroup};
@@ -30,7 +30,7 @@ pub fn TileListPage() -> impl IntoView {
             .and_then(|g| TileGroup::from_slug(&g))
     });
     let sel = use_workspace();
-    let contract_q = query_value("contract");
+    let contract_q = query_value(keys::CONTRACT);
     let l = ctx.locale;
     let today = ctx.today;
 

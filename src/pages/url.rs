@@ -94,11 +94,21 @@ pub fn led_query(key: &'static str) -> (Memo<String>, impl Fn(String) + Clone + 
 
 /// A link target under `/customer-activity` that keeps the workspace.
 pub fn with_workspace(path: &str, workspace: &str) -> String {
-    format!("{path}{}", to_query([("workspace", workspace)]))
+    format!("{path}{}", to_query([(keys::WORKSPACE, workspace)]))
 }
 
-/// The query keys of a view's table.
+/// The query keys (ui.md: Routes). No view spells a key itself.
 pub mod keys {
+    /// The Workspace selection: a workspace id or `all`.
+    pub const WORKSPACE: &str = "workspace";
+    /// The enterprise section's Contract choice.
+    pub const CONTRACT: &str = "contract";
+    /// The add-on section's Contract choice.
+    pub const ADDON_CONTRACT: &str = "addonContract";
+    /// The add-on section's Package choice.
+    pub const PACKAGE: &str = "package";
+    /// Additional cases' Consumption service.
+    pub const SERVICE: &str = "service";
     pub const SORT: &str = "sort";
     pub const DIR: &str = "dir";
     pub const Q: &str = "q";
