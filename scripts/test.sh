@@ -8,7 +8,7 @@ usage() {
 Usage: bash scripts/test.sh [--help]
 
 Runs every test, installing what is missing first (scripts/setup.sh):
-  1. cargo fmt --check, cargo clippy -D warnings
+  1. cargo fmt --check, leptosfmt --check (view! macros), clippy -D warnings
   2. the native tests (domain, contract, demo backend), then the component
      tests in headless Chromium (tests/web.rs, wasm-bindgen-test-runner)
   3. the release build (trunk build --release) and its size
@@ -41,8 +41,16 @@ cd "$ROOT"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "format"
+# The view! macro formatter, for the tests only (run.sh does not need it).
+LEPTOSFMT_VERSION=0.1.33
+if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+  step "installing leptosfmt $LEPTOSFMT_VERSION (under a minute, once)"
+  TOOL_OPT=0 tool_install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+fi
+
+step "format (cargo fmt, then leptosfmt for the view! macros)"
 cargo fmt --all -- --check
+leptosfmt --check --quiet src tests
 
 step "clippy (native, -D warnings)"
 cargo clippy --workspace --all-targets --locked -q -- -D warnings

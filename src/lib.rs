@@ -69,8 +69,14 @@ pub fn App(config: AppConfig) -> impl IntoView {
                     <ParentRoute path=path!("/customer-activity") view=pages::gate::Gate>
                         <Route path=path!("") view=pages::customer_activity::CustomerActivityPage />
                         <Route path=path!("tiles/:group") view=pages::tile_list::TileListPage />
-                        <Route path=path!("entitlements/:id") view=pages::drilldown::DrilldownPage />
-                        <Route path=path!("additional-cases") view=pages::additional_cases::AdditionalCasesPage />
+                        <Route
+                            path=path!("entitlements/:id")
+                            view=pages::drilldown::DrilldownPage
+                        />
+                        <Route
+                            path=path!("additional-cases")
+                            view=pages::additional_cases::AdditionalCasesPage
+                        />
                     </ParentRoute>
                 </Routes>
             </pages::shell::Shell>

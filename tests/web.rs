@@ -109,7 +109,12 @@ async fn tile_shows_title_subtitle_and_as_needed() {
                     title="Support As Needed"
                     subtitle=Some("(Advisory and Reactive Support)".to_owned())
                     href="/customer-activity/tiles/support-as-needed".to_owned()
-                    totals=vec![UnitTotal { unit: Unit::Hours, usage: Usage::new(12.5, None) }]
+                    totals=vec![
+                        UnitTotal {
+                            unit: Unit::Hours,
+                            usage: Usage::new(12.5, None),
+                        },
+                    ]
                     delivered_hours=None
                 />
             </Router>
@@ -152,7 +157,15 @@ async fn package_card_says_ends_today() {
         };
         view! {
             <Router>
-                <PackageCard package=p expiry=Expiry::Expires { date: today, days_left: Some(0) } services=vec![] benefits=vec![] />
+                <PackageCard
+                    package=p
+                    expiry=Expiry::Expires {
+                        date: today,
+                        days_left: Some(0),
+                    }
+                    services=vec![]
+                    benefits=vec![]
+                />
             </Router>
         }
     });
@@ -170,7 +183,12 @@ async fn error_alert_retries() {
     let retried = RwSignal::new(0);
     let h = leptos::mount::mount_to(el.clone(), move || {
         provide_ui();
-        view! { <ErrorAlert text="Couldn't load the records: the network." on_retry=Callback::new(move |_| retried.update(|n| *n += 1)) /> }
+        view! {
+            <ErrorAlert
+                text="Couldn't load the records: the network."
+                on_retry=Callback::new(move |_| retried.update(|n| *n += 1))
+            />
+        }
     });
     settle().await;
     let alert = el

@@ -54,6 +54,37 @@ test('every state looks as approved, without console errors', async ({ page, gal
 });
 
 // Run by the en-US-light project only (the others grepInvert /switchers/).
+test('the switchers: your own values redraw the tile, the bar and the card', async ({ page }) => {
+  await page.goto('/?locale=en-US&theme=light');
+  const play = page.locator('#gallery-playground');
+  const tile = play.locator('.tile');
+  const card = play.locator('.card');
+  await expect(tile).toContainText('Designated Support Engineering');
+  await play.getByLabel('Consumed', { exact: true }).fill('0');
+  await play.getByLabel('Purchased (empty: As needed)', { exact: true }).fill('0');
+  await expect(tile).toContainText('0 hours');
+  await expect(play.getByRole('progressbar').first()).toHaveAttribute('aria-valuenow', '0');
+  // As needed: nothing is purchased as a cap.
+  await play.getByLabel('Purchased (empty: As needed)', { exact: true }).fill('');
+  await expect(tile).toContainText('As needed');
+  await play.getByLabel('Unit', { exact: true }).selectOption({ label: 'credits' });
+  await expect(tile).toContainText('credits');
+  await play.getByRole('button', { name: 'A 200-character name' }).click();
+  const long = await play.getByLabel('Name', { exact: true }).inputValue();
+  expect(long).toHaveLength(200);
+  await expect(tile).toContainText(long.trim());
+  await play.getByRole('button', { name: 'Ends today, over the cap' }).click();
+  await expect(card).toContainText('Ends today');
+  await expect(card.locator('.over')).toBeVisible();
+  await play.getByLabel('State', { exact: true }).selectOption('failed');
+  await expect(play.getByRole('alert')).toContainText('network');
+  await play.getByRole('button', { name: 'Retry' }).click();
+  await expect(tile).toBeVisible();
+  // The switchers reach it too.
+  await page.getByLabel('Language', { exact: true }).selectOption('it-IT');
+  await expect(card).toContainText('Scade oggi');
+});
+
 test('the switchers change the language and theme through the query string', async ({ page }) => {
   await page.goto('/?locale=en-US&theme=light');
   const root = page.locator('.ca-app.gallery');

@@ -48,7 +48,11 @@ pub fn DataIssues(findings: Vec<Finding>) -> impl IntoView {
     };
     Some(view! {
         <details class="alert alert-warning">
-            <summary>{move || format!("{} ({})", l.get().t(Msg::DataIssues), i18n::num(l.get(), count as f64))}</summary>
+            <summary>
+                {move || {
+                    format!("{} ({})", l.get().t(Msg::DataIssues), i18n::num(l.get(), count as f64))
+                }}
+            </summary>
             <p>{tr(Msg::DataIssuesBody)}</p>
             <ul>{items}</ul>
         </details>

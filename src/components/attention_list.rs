@@ -51,14 +51,18 @@ pub fn AttentionList(
                     .map(|_| view! { <li class="attention__placeholder-line"></li> })
                     .collect_view();
                 view! {
-                    <ul class="attention__placeholder" aria-hidden="true">{lines}</ul>
+                    <ul class="attention__placeholder" aria-hidden="true">
+                        {lines}
+                    </ul>
                     <p class="sr-only">{l.t(Msg::Loading)}</p>
                 }
                 .into_any()
             }
             Some(v) if v.is_empty() => view! {
                 <p class="attention__none">
-                    <span class="attention__icon attention__icon--ok" aria-hidden="true">{icon(None)}</span>
+                    <span class="attention__icon attention__icon--ok" aria-hidden="true">
+                        {icon(None)}
+                    </span>
                     {l.t(Msg::NothingNeedsAttention)}
                 </p>
             }
@@ -71,9 +75,13 @@ pub fn AttentionList(
                         view! {
                             <li class=format!("attention__item attention__item--{}", sev.as_str())>
                                 <A href=item.href attr:class="attention__link">
-                                    <span class="attention__icon" aria-hidden="true">{icon(Some(sev))}</span>
+                                    <span class="attention__icon" aria-hidden="true">
+                                        {icon(Some(sev))}
+                                    </span>
                                     <span class="attention__text">
-                                        <span class="attention__severity">{i18n::attention_severity(l, sev)}</span>
+                                        <span class="attention__severity">
+                                            {i18n::attention_severity(l, sev)}
+                                        </span>
                                         <span class="sr-only">": "</span>
                                         <span class="attention__name">{item.name}</span>
                                         <span class="attention__sep">": "</span>
@@ -118,6 +126,8 @@ fn icon(sev: Option<Severity>) -> impl IntoView {
         }
     };
     view! {
-        <svg viewBox="0 0 16 16" width="16" height="16" focusable="false">{shape}</svg>
+        <svg viewBox="0 0 16 16" width="16" height="16" focusable="false">
+            {shape}
+        </svg>
     }
 }

@@ -212,11 +212,36 @@ pub fn ConsumptionChart(
     let l = crate::ui::use_locale();
     view! {
         <div class="chart">
-            <canvas node_ref=canvas width="720" height="280" role="img" aria-label=move || alt.get()></canvas>
+            <canvas
+                node_ref=canvas
+                width="720"
+                height="280"
+                role="img"
+                aria-label=move || alt.get()
+            ></canvas>
             <ul class="chart-legend" aria-hidden="true">
-                <li><span class="swatch swatch--line"></span>{move || l.get().t(Msg::ConsumedToDate)}</li>
-                {has_cap.then(|| view! { <li><span class="swatch swatch--cap"></span>{move || l.get().t(Msg::Purchased)}</li> })}
-                {has_forecast.then(|| view! { <li><span class="swatch swatch--forecast"></span>{move || l.get().t(Msg::Forecast)}</li> })}
+                <li>
+                    <span class="swatch swatch--line"></span>
+                    {move || l.get().t(Msg::ConsumedToDate)}
+                </li>
+                {has_cap
+                    .then(|| {
+                        view! {
+                            <li>
+                                <span class="swatch swatch--cap"></span>
+                                {move || l.get().t(Msg::Purchased)}
+                            </li>
+                        }
+                    })}
+                {has_forecast
+                    .then(|| {
+                        view! {
+                            <li>
+                                <span class="swatch swatch--forecast"></span>
+                                {move || l.get().t(Msg::Forecast)}
+                            </li>
+                        }
+                    })}
             </ul>
         </div>
     }

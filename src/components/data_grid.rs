@@ -220,7 +220,13 @@ where
                 let th_name = text.clone();
                 view! {
                     // Named by its text alone (not by its resize handle's name).
-                    <th scope="col" aria-label=th_name aria-sort=aria_sort class:num=numeric style:flex=flex_of(i, default)>
+                    <th
+                        scope="col"
+                        aria-label=th_name
+                        aria-sort=aria_sort
+                        class:num=numeric
+                        style:flex=flex_of(i, default)
+                    >
                         <button
                             type="button"
                             class="sort-button"
@@ -285,7 +291,12 @@ where
                     let badge = (c.kind() == ColKind::Enum).then(|| view! { <span hidden></span> });
                     let link = linked(c)
                         .then(|| view! { <a target="_blank" rel="noopener noreferrer"></a> });
-                    view! { <td class:num=numeric style:flex=flex_of(i, col_width(c))>{badge}{link}</td> }
+                    view! {
+                        <td class:num=numeric style:flex=flex_of(i, col_width(c))>
+                            {badge}
+                            {link}
+                        </td>
+                    }
                 })
                 .collect_view();
             view! { <tr node_ref=tr>{cells}</tr> }
@@ -337,7 +348,11 @@ where
             let l = l.get();
             view! {
                 <p class="print-only">
-                    {i18n::printed_rows(l, &i18n::num(l, PRINT_MAX as f64), &i18n::num(l, n as f64))}
+                    {i18n::printed_rows(
+                        l,
+                        &i18n::num(l, PRINT_MAX as f64),
+                        &i18n::num(l, n as f64),
+                    )}
                 </p>
             }
         })

@@ -38,7 +38,11 @@ where
             .iter()
             .map(|&c| {
                 let numeric = matches!(c.kind(), ColKind::Number);
-                view! { <th scope="col" class:num=numeric style:flex=col_flex(c)>{header_text(l, c, Some(quantity_header))}</th> }
+                view! {
+                    <th scope="col" class:num=numeric style:flex=col_flex(c)>
+                        {header_text(l, c, Some(quantity_header))}
+                    </th>
+                }
             })
             .collect_view()
     };
@@ -51,7 +55,11 @@ where
                     .iter()
                     .map(|&c| {
                         let numeric = matches!(c.kind(), ColKind::Number);
-                        view! { <td class:num=numeric style:flex=col_flex(c)>{cell_view(l, r.cell(c))}</td> }
+                        view! {
+                            <td class:num=numeric style:flex=col_flex(c)>
+                                {cell_view(l, r.cell(c))}
+                            </td>
+                        }
                     })
                     .collect_view();
                 view! { <tr aria-rowindex=(k + 2).to_string()>{cells}</tr> }
@@ -67,7 +75,11 @@ where
                 </p>
             </div>
             <div class="grid-scroll grid-scroll--full">
-                <table class="grid-table" style:min-width=table_min_width aria-label=move || label.get()>
+                <table
+                    class="grid-table"
+                    style:min-width=table_min_width
+                    aria-label=move || label.get()
+                >
                     <thead>
                         <tr aria-rowindex="1">{headers}</tr>
                     </thead>

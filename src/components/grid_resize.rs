@@ -50,7 +50,9 @@ pub fn ResizeHandle(
                     .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
                     .filter(|v| *v > 0.0)
                     .unwrap_or(14.0);
-                drag.set_value(Some((ev.pointer_id(), f64::from(ev.client_x()), width.get_untracked(), em)));
+                drag.set_value(
+                    Some((ev.pointer_id(), f64::from(ev.client_x()), width.get_untracked(), em)),
+                );
                 ev.prevent_default();
             }
             on:pointermove=move |ev: web_sys::PointerEvent| {

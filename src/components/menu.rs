@@ -102,13 +102,23 @@ pub fn ManageMenu(
                     when=move || can_open.get()
                     fallback=move || {
                         view! {
-                            <span role="menuitem" aria-disabled="true" class="menu-item disabled" tabindex="-1">
+                            <span
+                                role="menuitem"
+                                aria-disabled="true"
+                                class="menu-item disabled"
+                                tabindex="-1"
+                            >
                                 {tr(Msg::NoPagesAvailable)}
                             </span>
                         }
                     }
                 >
-                    <A href=href.clone() attr:role="menuitem" attr:class="menu-item" on:click=move |_| open.set(false)>
+                    <A
+                        href=href.clone()
+                        attr:role="menuitem"
+                        attr:class="menu-item"
+                        on:click=move |_| open.set(false)
+                    >
                         {tr(Msg::CustomerActivity)}
                     </A>
                 </Show>

@@ -44,9 +44,7 @@ pub fn PackageCard(
                     };
                     view! { <span class="badge badge-warning">{text}</span> }
                 });
-                view! {
-                    <p class="card__expiry">{i18n::expires(l, &i18n::date(l, date))} " " {warn}</p>
-                }
+                view! { <p class="card__expiry">{i18n::expires(l, &i18n::date(l, date))} " " {warn}</p> }
                 .into_any()
             }
             Expiry::Expired { date } => {
@@ -61,11 +59,23 @@ pub fn PackageCard(
         let l = l.get();
         view! {
             <dl class="card__meta">
-                {p.number.clone().map(|n| view! {
-                    <div><dt>{l.t(Msg::PackageNumber)}</dt><dd>{n}</dd></div>
-                })}
-                <div><dt>{l.t(Msg::StartDate)}</dt><dd>{i18n::any_date(l, &p.start_date)}</dd></div>
-                <div><dt>{l.t(Msg::EndDate)}</dt><dd>{i18n::any_date(l, &p.end_date)}</dd></div>
+                {p
+                    .number
+                    .clone()
+                    .map(|n| {
+                        view! {
+                            <div>
+                                <dt>{l.t(Msg::PackageNumber)}</dt>
+                                <dd>{n}</dd>
+                            </div>
+                        }
+                    })} <div>
+                    <dt>{l.t(Msg::StartDate)}</dt>
+                    <dd>{i18n::any_date(l, &p.start_date)}</dd>
+                </div> <div>
+                    <dt>{l.t(Msg::EndDate)}</dt>
+                    <dd>{i18n::any_date(l, &p.end_date)}</dd>
+                </div>
             </dl>
         }
     };
@@ -73,7 +83,13 @@ pub fn PackageCard(
     let period = parse_date(&package.start_date).zip(parse_date(&package.end_date));
     let service_list = services
         .into_iter()
-        .map(|s| view! { <li><ServiceTile line=s period=period /></li> })
+        .map(|s| {
+            view! {
+                <li>
+                    <ServiceTile line=s period=period />
+                </li>
+            }
+        })
         .collect_view();
     let benefit_list = (!benefits.is_empty()).then(|| {
         let items = benefits
@@ -82,7 +98,10 @@ pub fn PackageCard(
                 view! {
                     <li>
                         <span class="benefit__name">{b.name.clone()}</span>
-                        {b.description.clone().map(|d| view! { <span class="benefit__desc">{d}</span> })}
+                        {b
+                            .description
+                            .clone()
+                            .map(|d| view! { <span class="benefit__desc">{d}</span> })}
                     </li>
                 }
             })
@@ -95,7 +114,9 @@ pub fn PackageCard(
     view! {
         <article class="card package-card" aria-labelledby=title_id_ref>
             <header class="card__head">
-                <h3 id=title_id class="card__title">{package.name.clone()}</h3>
+                <h3 id=title_id class="card__title">
+                    {package.name.clone()}
+                </h3>
                 {expiry_view}
             </header>
             {meta}

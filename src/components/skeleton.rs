@@ -15,7 +15,9 @@ pub fn Skeleton(children: Children) -> impl IntoView {
     view! {
         <div class="skeleton">
             <p class="sr-only">{tr(Msg::Loading)}</p>
-            <div class="skeleton__shapes" aria-hidden="true">{children()}</div>
+            <div class="skeleton__shapes" aria-hidden="true">
+                {children()}
+            </div>
         </div>
     }
 }
@@ -35,7 +37,13 @@ pub fn FieldSkeleton() -> impl IntoView {
 #[component]
 pub fn TableSkeleton(rows: usize) -> impl IntoView {
     let rows = (0..rows)
-        .map(|_| view! { <div class="skeleton-table__row"><span class="bone bone--cell"></span></div> })
+        .map(|_| {
+            view! {
+                <div class="skeleton-table__row">
+                    <span class="bone bone--cell"></span>
+                </div>
+            }
+        })
         .collect_view();
     view! {
         <div class="table-wrap skeleton-table">

@@ -32,15 +32,22 @@ pub fn DateRangeFields(
         on_change.run(r);
     };
     let reversed = move || {
-        range
-            .get()
-            .is_reversed()
-            .then(|| view! { <p class="field-error" role="alert">{tr(Msg::RangeReversed)}</p> })
+        range.get().is_reversed().then(|| {
+            view! {
+                <p class="field-error" role="alert">
+                    {tr(Msg::RangeReversed)}
+                </p>
+            }
+        })
     };
     let clear = move || {
         range.get().is_set().then(|| {
             view! {
-                <button type="button" class="btn btn-link" on:click=move |_| on_change.run(DateRange::default())>
+                <button
+                    type="button"
+                    class="btn btn-link"
+                    on:click=move |_| on_change.run(DateRange::default())
+                >
                     {tr(Msg::ClearDates)}
                 </button>
             }
@@ -51,11 +58,21 @@ pub fn DateRangeFields(
             <legend class="sr-only">{tr(Msg::DateRange)}</legend>
             <div class="field field--date">
                 <label for=from_id.clone()>{tr(Msg::DateFrom)}</label>
-                <input id=from_id type="date" prop:value=move || value(range.get().from) on:change=set_from />
+                <input
+                    id=from_id
+                    type="date"
+                    prop:value=move || value(range.get().from)
+                    on:change=set_from
+                />
             </div>
             <div class="field field--date">
                 <label for=to_id.clone()>{tr(Msg::DateTo)}</label>
-                <input id=to_id type="date" prop:value=move || value(range.get().to) on:change=set_to />
+                <input
+                    id=to_id
+                    type="date"
+                    prop:value=move || value(range.get().to)
+                    on:change=set_to
+                />
             </div>
             {clear}
             {reversed}
@@ -72,11 +89,23 @@ pub fn ExportGroup(
 ) -> impl IntoView {
     view! {
         <div class="toolbar-group export-group" role="group" aria-label=tr(Msg::Export)>
-            <span class="toolbar-label" aria-hidden="true">{tr(Msg::Export)}</span>
-            <button type="button" class="btn" disabled=move || disabled.get() on:click=move |_| on_csv.run(())>
+            <span class="toolbar-label" aria-hidden="true">
+                {tr(Msg::Export)}
+            </span>
+            <button
+                type="button"
+                class="btn"
+                disabled=move || disabled.get()
+                on:click=move |_| on_csv.run(())
+            >
                 {tr(Msg::DownloadCsv)}
             </button>
-            <button type="button" class="btn" disabled=move || disabled.get() on:click=move |_| on_xlsx.run(())>
+            <button
+                type="button"
+                class="btn"
+                disabled=move || disabled.get()
+                on:click=move |_| on_xlsx.run(())
+            >
                 {tr(Msg::DownloadExcel)}
             </button>
         </div>
@@ -115,7 +144,9 @@ pub fn Toggletip(
                 <span aria-hidden="true">"i"</span>
             </button>
             <span class="toggletip__bubble" role="status">
-                {move || open.get().then(|| view! { <span class="toggletip__text">{tr(text)}</span> })}
+                {move || {
+                    open.get().then(|| view! { <span class="toggletip__text">{tr(text)}</span> })
+                }}
             </span>
         </span>
     }

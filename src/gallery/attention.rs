@@ -106,7 +106,9 @@ pub fn Attention() -> impl IntoView {
                 <AttentionList items=items(vec![]) />
             </State>
             <State name="attention-one" title="One item">
-                <AttentionList items=items(vec![("Problem Resolution Support", unified, over(6.5), Unit::Hours)]) />
+                <AttentionList items=items(
+                    vec![("Problem Resolution Support", unified, over(6.5), Unit::Hours)],
+                ) />
             </State>
             <State name="attention-many" title="Many: over-consumed, ending unused, running out">
                 <AttentionList items=items(many) />

@@ -11,6 +11,7 @@ mod attention;
 pub mod fixtures;
 mod notices;
 mod page;
+mod playground;
 mod records;
 mod summaries;
 

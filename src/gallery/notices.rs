@@ -12,9 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 fn load_error(error: ApiError) -> impl IntoView {
-    view! {
-        <LoadError what=Msg::WhatFailedActivity error=error on_retry=Callback::new(|_| ()) />
-    }
+    view! { <LoadError what=Msg::WhatFailedActivity error=error on_retry=Callback::new(|_| ()) /> }
 }
 
 /// The flagged items, shown expanded (the page shows them collapsed).

@@ -2,7 +2,7 @@
 //! string), a table of contents, and one section per component. Also the
 //! two wrappers every section uses, [`Section`] and [`State`].
 
-use super::{attention, notices, records, summaries};
+use super::{attention, notices, playground, records, summaries};
 use crate::components::select::{LabeledSelect, Opt};
 use crate::context::Ctx;
 use crate::i18n::{self, Locale};
@@ -60,8 +60,20 @@ pub fn GalleryPage() -> impl IntoView {
     let today = move || i18n::date(locale.get(), ctx.today);
     let toc = SECTIONS
         .into_iter()
-        .map(|(id, title)| view! { <li><a href=format!("#gallery-{id}")>{title}</a></li> })
+        .map(|(id, title)| {
+            view! {
+                <li>
+                    <a href=format!("#gallery-{id}")>{title}</a>
+                </li>
+            }
+        })
         .collect_view();
+    let toc = view! {
+        {toc}
+        <li>
+            <a href="#gallery-playground">"Try your own values"</a>
+        </li>
+    };
 
     view! {
         <div class="ca-app gallery" lang=move || locale.get().tag() data-theme=move || theme.get()>
@@ -76,14 +88,20 @@ pub fn GalleryPage() -> impl IntoView {
                         label="Language".to_owned()
                         options=locales
                         value=Signal::derive(move || locale.get().tag().to_owned())
-                        on_change=Callback::new(move |v: String| set(&[("locale", Some(v.as_str()))], false))
+                        on_change=Callback::new(move |v: String| set(
+                            &[("locale", Some(v.as_str()))],
+                            false,
+                        ))
                     />
                     <LabeledSelect
                         id="gallery-theme".to_owned()
                         label="Theme".to_owned()
                         options=themes
                         value=Signal::derive(move || theme.get().to_owned())
-                        on_change=Callback::new(move |v: String| set_theme(&[("theme", Some(v.as_str()))], false))
+                        on_change=Callback::new(move |v: String| set_theme(
+                            &[("theme", Some(v.as_str()))],
+                            false,
+                        ))
                     />
                 </div>
                 <nav class="gallery-toc" aria-label="Sections">
@@ -99,6 +117,7 @@ pub fn GalleryPage() -> impl IntoView {
                 <notices::Alerts />
                 <notices::Gate />
                 <attention::Attention />
+                <playground::Playground />
             </main>
         </div>
     }
@@ -142,10 +161,12 @@ pub fn State(
     children: Children,
 ) -> impl IntoView {
     let ctx = Ctx::get();
-    provide_context(Ctx {
-        prefix: format!("gallery-{name}").into(),
-        ..ctx
+    let prefix: std::sync::Arc<str> = format!("gallery-{name}").into();
+    provide_context(crate::ui::Ui {
+        prefix: prefix.clone(),
+        ..crate::ui::use_ui()
     });
+    provide_context(Ctx { prefix, ..ctx });
     view! {
         <div class="gallery-state" data-state=name>
             <h3 class="gallery-state__title">{title} " " <code>{name}</code></h3>

@@ -107,7 +107,11 @@ pub fn UsageBars() -> impl IntoView {
         .into_iter()
         .zip(titles)
         .map(|((name, consumed, purchased), title)| {
-            view! { <State name=name title=title>{bar(consumed, purchased)}</State> }
+            view! {
+                <State name=name title=title>
+                    {bar(consumed, purchased)}
+                </State>
+            }
         })
         .collect_view();
     view! { <Section id="usage-bars">{states}</Section> }

@@ -89,7 +89,15 @@ pub fn AdditionalCasesPage() -> impl IntoView {
             };
             let no_ws = cases_without_workspace(&d.value.cases);
             let note = (sel_now != WorkspaceSel::All && no_ws > 0).then(|| {
-                view! { <p class="note" role="note">{i18n::cases_without_workspace(l, &i18n::num(l, no_ws as f64), i18n::is_one(l, no_ws as f64))}</p> }
+                view! {
+                    <p class="note" role="note">
+                        {i18n::cases_without_workspace(
+                            l,
+                            &i18n::num(l, no_ws as f64),
+                            i18n::is_one(l, no_ws as f64),
+                        )}
+                    </p>
+                }
             });
             let sheet = {
                 let (rows, columns) = (rows.clone(), columns.clone());
@@ -146,7 +154,15 @@ pub fn AdditionalCasesPage() -> impl IntoView {
                         label=l.t(Msg::ConsumptionService).to_owned()
                         options=opts
                         value=service_key(chosen).to_owned()
-                        on_change=Callback::new(move |v: String| set(&[(keys::SERVICE, Some(v.as_str())), (keys::Q, None), (keys::SORT, None), (keys::DIR, None)], false))
+                        on_change=Callback::new(move |v: String| set(
+                            &[
+                                (keys::SERVICE, Some(v.as_str())),
+                                (keys::Q, None),
+                                (keys::SORT, None),
+                                (keys::DIR, None),
+                            ],
+                            false,
+                        ))
                     />
                 </div>
                 {note}
@@ -180,7 +196,9 @@ pub fn AdditionalCasesPage() -> impl IntoView {
             <BackLink sel=sel />
             <h1>{tr(Msg::AdditionalCases)}</h1>
             <p class="muted">{tr(Msg::AdditionalCasesIntro)}</p>
-            <div class="toolbar"><WorkspacePicker sel=sel /></div>
+            <div class="toolbar">
+                <WorkspacePicker sel=sel />
+            </div>
             <section aria-busy=move || res.get().is_none().to_string()>{body}</section>
         </div>
     }

@@ -82,14 +82,24 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                         .into_iter()
                         .map(|e| ServiceLine {
                             href: with_workspace(
-                                &Ctx::get().href(&format!("/customer-activity/entitlements/{}", encode(&e.id))),
+                                &Ctx::get().href(&format!(
+                                    "/customer-activity/entitlements/{}",
+                                    encode(&e.id)
+                                )),
                                 &ws,
                             ),
                             entitlement: e.clone(),
                         })
                         .collect();
                     let benefits = benefits.into_iter().cloned().collect();
-                    view! { <PackageCard package=p.clone() expiry=expiry(p, today) services=services benefits=benefits /> }
+                    view! {
+                        <PackageCard
+                            package=p.clone()
+                            expiry=expiry(p, today)
+                            services=services
+                            benefits=benefits
+                        />
+                    }
                 })
                 .collect_view()
                 .into_any()
@@ -105,21 +115,30 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                         label=l.t(Msg::Contract).to_owned()
                         options=contract_opts
                         value=contract.id.clone()
-                        on_change=Callback::new(move |v: String| s1(&[(keys::ADDON_CONTRACT, Some(v.as_str())), (keys::PACKAGE, None)], false))
+                        on_change=Callback::new(move |v: String| s1(
+                            &[(keys::ADDON_CONTRACT, Some(v.as_str())), (keys::PACKAGE, None)],
+                            false,
+                        ))
                     />
                     <LabeledSelect
                         id=id("package")
                         label=l.t(Msg::Package).to_owned()
                         options=package_opts
                         value=package.clone().unwrap_or_else(|| "all".to_owned())
-                        on_change=Callback::new(move |v: String| s2(&[(keys::PACKAGE, (v != "all").then_some(v.as_str()))], false))
+                        on_change=Callback::new(move |v: String| s2(
+                            &[(keys::PACKAGE, (v != "all").then_some(v.as_str()))],
+                            false,
+                        ))
                     />
                     <LabeledSelect
                         id=id("package-status")
                         label=l.t(Msg::PackageStatus).to_owned()
                         options=status_opts
                         value=status.as_query().to_owned()
-                        on_change=Callback::new(move |v: String| s3(&[("status", Some(v.as_str()))], false))
+                        on_change=Callback::new(move |v: String| s3(
+                            &[("status", Some(v.as_str()))],
+                            false,
+                        ))
                     />
                 </div>
                 <div class="cards">{cards}</div>

@@ -28,22 +28,31 @@ pub fn CustomerActivityPage() -> impl IntoView {
 
     let failure = move || match res.get() {
         Some(Err(e)) => Some(view! {
-            <LoadError what=Msg::WhatFailedActivity error=e on_retry=Callback::new(move |_| res.refetch()) />
+            <LoadError
+                what=Msg::WhatFailedActivity
+                error=e
+                on_retry=Callback::new(move |_| res.refetch())
+            />
         }),
         _ => None,
     };
     // While the document loads, the line of the data's date keeps its
     // place (on a phone it wraps below the heading), so the page does not
     // move down when the date arrives.
-    let as_of = move || {
-        match res.get() {
+    let as_of = move || match res.get() {
         Some(Ok(d)) => {
             let l = l.get();
             Some(view! { <p class="muted as-of">{i18n::data_as_of(l, &i18n::date_time(l, &d.doc.generated_at))}</p> }.into_any())
         }
-        None => Some(view! { <p class="muted as-of" aria-hidden="true"><span class="bone bone--as-of"></span></p> }.into_any()),
+        None => Some(
+            view! {
+                <p class="muted as-of" aria-hidden="true">
+                    <span class="bone bone--as-of"></span>
+                </p>
+            }
+            .into_any(),
+        ),
         Some(Err(_)) => None,
-    }
     };
     let issues = move || {
         res.get()
@@ -54,7 +63,10 @@ pub fn CustomerActivityPage() -> impl IntoView {
         view! {
             <p class="note" role="note">
                 {tr(Msg::NonAdminNote)}
-                <Toggletip topic=Signal::derive(move || l.get().t(Msg::NonAdminNote).to_owned()) text=Msg::NonAdminHelp />
+                <Toggletip
+                    topic=Signal::derive(move || l.get().t(Msg::NonAdminNote).to_owned())
+                    text=Msg::NonAdminHelp
+                />
             </p>
         }
     });
@@ -73,7 +85,9 @@ pub fn CustomerActivityPage() -> impl IntoView {
             </div>
             <div class="toolbar">
                 <WorkspacePicker sel=sel />
-                <A href=cases_href attr:class="btn btn-link">{tr(Msg::AdditionalCases)}</A>
+                <A href=cases_href attr:class="btn btn-link">
+                    {tr(Msg::AdditionalCases)}
+                </A>
                 <ProofOfDelivery sel=sel />
             </div>
             {note}
@@ -119,7 +133,15 @@ pub fn WorkspacePicker(sel: Memo<WorkspaceSel>) -> impl IntoView {
             options=options
             value=Signal::derive(move || sel.get().as_query().to_owned())
             on_change=Callback::new(move |v: String| {
-                set(&[(keys::WORKSPACE, Some(v.as_str())), (keys::CONTRACT, None), (keys::ADDON_CONTRACT, None), (keys::PACKAGE, None)], false)
+                set(
+                    &[
+                        (keys::WORKSPACE, Some(v.as_str())),
+                        (keys::CONTRACT, None),
+                        (keys::ADDON_CONTRACT, None),
+                        (keys::PACKAGE, None),
+                    ],
+                    false,
+                )
             })
         />
     }

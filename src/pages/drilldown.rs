@@ -115,7 +115,16 @@ pub fn DrilldownPage() -> impl IntoView {
             |loaded| {
                 match loaded.doc.entitlements.iter().find(|e| e.id == id.get()) {
                 None => view! { <Notice title=Msg::EntitlementNotFound body=Msg::EntitlementNotFoundBody /> }.into_any(),
-                Some(e) => view! { <Detail loaded=loaded.clone() entitlement=e.clone() records=records preview=preview tq=tq sel=sel /> }.into_any(),
+                Some(e) => view! {
+                    <Detail
+                        loaded=loaded.clone()
+                        entitlement=e.clone()
+                        records=records
+                        preview=preview
+                        tq=tq
+                        sel=sel
+                    />
+                }.into_any(),
             }
             },
         )
@@ -217,18 +226,51 @@ fn Detail(
             let l = l.get();
             view! {
                 <dl class="facts">
-                    {desc.clone().map(|d| view! { <div><dt>{l.t(Msg::Description)}</dt><dd>{d}</dd></div> })}
-                    {contract.clone().map(|c| view! { <div><dt>{l.t(Msg::Contract)}</dt><dd>{format!("{} – {}", c.number, c.name)}</dd></div> })}
-                    {package.clone().map(|p| view! { <div><dt>{l.t(Msg::Package)}</dt><dd>{p.name.clone()}</dd></div> })}
-                    {delivered.map(|h| view! {
-                        <div>
-                            <dt>
-                                {l.t(Msg::DeliveredHours)}
-                                <Toggletip topic=l.t(Msg::DeliveredHours).to_owned() text=Msg::DeliveredHoursHelp />
-                            </dt>
-                            <dd>{i18n::num(l, h)}</dd>
-                        </div>
-                    })}
+                    {desc
+                        .clone()
+                        .map(|d| {
+                            view! {
+                                <div>
+                                    <dt>{l.t(Msg::Description)}</dt>
+                                    <dd>{d}</dd>
+                                </div>
+                            }
+                        })}
+                    {contract
+                        .clone()
+                        .map(|c| {
+                            view! {
+                                <div>
+                                    <dt>{l.t(Msg::Contract)}</dt>
+                                    <dd>{format!("{} – {}", c.number, c.name)}</dd>
+                                </div>
+                            }
+                        })}
+                    {package
+                        .clone()
+                        .map(|p| {
+                            view! {
+                                <div>
+                                    <dt>{l.t(Msg::Package)}</dt>
+                                    <dd>{p.name.clone()}</dd>
+                                </div>
+                            }
+                        })}
+                    {delivered
+                        .map(|h| {
+                            view! {
+                                <div>
+                                    <dt>
+                                        {l.t(Msg::DeliveredHours)}
+                                        <Toggletip
+                                            topic=l.t(Msg::DeliveredHours).to_owned()
+                                            text=Msg::DeliveredHoursHelp
+                                        />
+                                    </dt>
+                                    <dd>{i18n::num(l, h)}</dd>
+                                </div>
+                            }
+                        })}
                 </dl>
             }
         }
@@ -236,7 +278,12 @@ fn Detail(
     let service = e.service;
     let title = e.name.clone();
     let as_needed_tip = usage.purchased.is_none().then(|| {
-        view! { <Toggletip topic=Signal::derive(move || l.get().t(Msg::AsNeeded).to_owned()) text=Msg::AsNeededHelp /> }
+        view! {
+            <Toggletip
+                topic=Signal::derive(move || l.get().t(Msg::AsNeeded).to_owned())
+                text=Msg::AsNeededHelp
+            />
+        }
     });
     let can_export = may_export_training_report(&User::get(), service);
     // A preview is in API order: shown only while the grid is unsorted and
@@ -247,11 +294,31 @@ fn Detail(
         // unsorted and unfiltered).
         if records.get().is_none() {
             if let Some(first) = preview.get().filter(|_| plain()) {
-                return view! { <RecordsPreview columns=record_columns(dominant_kind(&first, service)).to_vec() rows=first unit=unit /> }.into_any();
+                return view! {
+                    <RecordsPreview
+                        columns=record_columns(dominant_kind(&first, service)).to_vec()
+                        rows=first
+                        unit=unit
+                    />
+                }
+                .into_any();
             }
         }
         request_view(records, Msg::WhatFailedRecords, None, |r| {
-            view! { <RecordsView r=r usage=usage unit=unit service=service period=period can_export=can_export tq=tq sel=sel title=title.clone() /> }.into_any()
+            view! {
+                <RecordsView
+                    r=r
+                    usage=usage
+                    unit=unit
+                    service=service
+                    period=period
+                    can_export=can_export
+                    tq=tq
+                    sel=sel
+                    title=title.clone()
+                />
+            }
+            .into_any()
         })
     };
     view! {
@@ -319,7 +386,12 @@ fn RecordsView(
                 }
                 Outcome::Exhausted => l.t(Msg::FullyConsumed).to_owned(),
             };
-            view! { <p class="forecast"><strong>{l.t(Msg::Forecast)}": "</strong>{text}</p> }
+            view! {
+                <p class="forecast">
+                    <strong>{l.t(Msg::Forecast)}": "</strong>
+                    {text}
+                </p>
+            }
         })
     };
     let alt = {
@@ -463,10 +535,24 @@ fn RecordsView(
                     let rows = shown.get_untracked().0;
                     let cols = columns.get_untracked();
                     let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
-                    let order = visible_order(&rows.rows, &cols, &label, tq.sort.get_untracked(), &tq.q.get_untracked());
+                    let order = visible_order(
+                        &rows.rows,
+                        &cols,
+                        &label,
+                        tq.sort.get_untracked(),
+                        &tq.q.get_untracked(),
+                    );
                     let header = export_header(l);
-                    let csv = training_report(header.each_ref().map(|s| s.as_str()), order.iter().map(|&i| rows.rows[i as usize].record()), &|w| i18n::enum_label(l, w).to_owned());
-                    if let Err(err) = crate::platform::download(&training_report_name(today), &csv, "text/csv;charset=utf-8") {
+                    let csv = training_report(
+                        header.each_ref().map(|s| s.as_str()),
+                        order.iter().map(|&i| rows.rows[i as usize].record()),
+                        &|w| i18n::enum_label(l, w).to_owned(),
+                    );
+                    if let Err(err) = crate::platform::download(
+                        &training_report_name(today),
+                        &csv,
+                        "text/csv;charset=utf-8",
+                    ) {
                         leptos::logging::error!("export failed: {err}");
                     }
                 }
@@ -492,7 +578,15 @@ fn RecordsView(
         let n = shown.with(|s| s.0.other_workspaces);
         (n > 0).then(|| {
             let l = l.get();
-            view! { <p class="note" role="note">{i18n::other_workspaces_hidden(l, &i18n::num(l, n as f64), i18n::is_one(l, n as f64))}</p> }
+            view! {
+                <p class="note" role="note">
+                    {i18n::other_workspaces_hidden(
+                        l,
+                        &i18n::num(l, n as f64),
+                        i18n::is_one(l, n as f64),
+                    )}
+                </p>
+            }
         })
     };
     let range_id = ctx.id("range");

@@ -107,12 +107,23 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                     let href = format!(
                         "{}{}",
                         Ctx::get().href(&format!("/customer-activity/tiles/{}", t.group.slug())),
-                        to_query([(keys::WORKSPACE, ws.as_str()), (keys::CONTRACT, contract_param.as_str())])
+                        to_query([
+                            (keys::WORKSPACE, ws.as_str()),
+                            (keys::CONTRACT, contract_param.as_str())
+                        ])
                     );
                     let title = i18n::group_title(l, t.group).to_owned();
                     let subtitle = (t.group == TileGroup::SupportAsNeeded)
                         .then(|| l.t(Msg::SupportAsNeededSubtitle).to_owned());
-                    view! { <Tile title=title subtitle=subtitle href=href totals=t.totals delivered_hours=t.delivered_hours /> }
+                    view! {
+                        <Tile
+                            title=title
+                            subtitle=subtitle
+                            href=href
+                            totals=t.totals
+                            delivered_hours=t.delivered_hours
+                        />
+                    }
                 })
                 .collect_view()
                 .into_any()
@@ -138,7 +149,10 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
         <section class="section" aria-labelledby=heading_id_ref aria-busy=busy>
             <div class="section__head">
                 <h2 id=heading_id>{tr(Msg::EnterprisePackages)}</h2>
-                <Toggletip topic=Signal::derive(move || l.get().t(Msg::Unit).to_owned()) text=Msg::UnitsHelp />
+                <Toggletip
+                    topic=Signal::derive(move || l.get().t(Msg::Unit).to_owned())
+                    text=Msg::UnitsHelp
+                />
             </div>
             {move || res.get().is_none().then(|| view! { <EnterpriseSkeleton /> })}
             {content}
@@ -152,7 +166,9 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
 fn EnterpriseSkeleton() -> impl IntoView {
     view! {
         <Skeleton>
-            <div class="section-filters"><FieldSkeleton /></div>
+            <div class="section-filters">
+                <FieldSkeleton />
+            </div>
             <TableSkeleton rows=3 />
             <TilesSkeleton count=5 />
         </Skeleton>

@@ -100,7 +100,16 @@ pub fn AccessDenied() -> impl IntoView {
         <section class="notice-page">
             <h1>{tr(Msg::NoAccessTitle)}</h1>
             <p>{tr(Msg::NoAccessBody)}</p>
-            {manage.map(|href| view! { <p><a class="btn" href=href rel="external">{tr(Msg::ManageUsers)}</a></p> })}
+            {manage
+                .map(|href| {
+                    view! {
+                        <p>
+                            <a class="btn" href=href rel="external">
+                                {tr(Msg::ManageUsers)}
+                            </a>
+                        </p>
+                    }
+                })}
         </section>
     }
 }

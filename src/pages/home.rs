@@ -12,10 +12,19 @@ pub fn Home() -> impl IntoView {
     let c = ctx.clone();
     let link = move || {
         let c = c.clone();
-        c.me.get().and_then(|r| r.ok()).filter(|me| has_access(me)).map(|_| {
-            let href = c.href("/customer-activity");
-            view! { <p><A href=href attr:class="btn btn-primary">{tr(Msg::CustomerActivity)}</A></p> }
-        })
+        c.me.get()
+            .and_then(|r| r.ok())
+            .filter(|me| has_access(me))
+            .map(|_| {
+                let href = c.href("/customer-activity");
+                view! {
+                    <p>
+                        <A href=href attr:class="btn btn-primary">
+                            {tr(Msg::CustomerActivity)}
+                        </A>
+                    </p>
+                }
+            })
     };
     view! {
         <section class="home">

@@ -11,7 +11,9 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="notice-page">
             <h1>{tr(Msg::PageNotFound)}</h1>
-            <p><A href=href>{tr(Msg::BackToCustomerActivity)}</A></p>
+            <p>
+                <A href=href>{tr(Msg::BackToCustomerActivity)}</A>
+            </p>
         </section>
     }
 }

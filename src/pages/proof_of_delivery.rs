@@ -250,7 +250,9 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
                         ></progress>
                     </label>
                     <span class="muted">{text}</span>
-                    <button type="button" class="btn" on:click=cancel>{l.t(Msg::Cancel)}</button>
+                    <button type="button" class="btn" on:click=cancel>
+                        {l.t(Msg::Cancel)}
+                    </button>
                     {error}
                 </div>
             }
@@ -259,11 +261,22 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let ready = move || matches!(res.get(), Some(Ok(_)));
     view! {
         <div class="toolbar-group" role="group" aria-label=tr(Msg::ProofOfDelivery)>
-            <span class="toolbar-label" aria-hidden="true">{tr(Msg::ProofOfDelivery)}</span>
-            <Toggletip topic=Signal::derive(move || l.get().t(Msg::ProofOfDelivery).to_owned()) text=Msg::ProofOfDeliveryHelp />
-            <button type="button" class="btn" disabled=move || !ready() on:click=download>{tr(Msg::DownloadCsv)}</button>
-            <button type="button" class="btn" disabled=move || !ready() || busy() on:click=start>{tr(Msg::DownloadExcel)}</button>
-            <button type="button" class="btn" on:click=move |_| crate::platform::print()>{tr(Msg::Print)}</button>
+            <span class="toolbar-label" aria-hidden="true">
+                {tr(Msg::ProofOfDelivery)}
+            </span>
+            <Toggletip
+                topic=Signal::derive(move || l.get().t(Msg::ProofOfDelivery).to_owned())
+                text=Msg::ProofOfDeliveryHelp
+            />
+            <button type="button" class="btn" disabled=move || !ready() on:click=download>
+                {tr(Msg::DownloadCsv)}
+            </button>
+            <button type="button" class="btn" disabled=move || !ready() || busy() on:click=start>
+                {tr(Msg::DownloadExcel)}
+            </button>
+            <button type="button" class="btn" on:click=move |_| crate::platform::print()>
+                {tr(Msg::Print)}
+            </button>
         </div>
         {bar}
     }

@@ -30,16 +30,16 @@ pub fn Shell(children: Children) -> impl IntoView {
     });
     view! {
         <div class="ca-app" lang=move || locale.get().tag() data-theme=theme on:click=own_links>
-            <a class="skip-link" href=skip>{tr(Msg::SkipToContent)}</a>
+            <a class="skip-link" href=skip>
+                {tr(Msg::SkipToContent)}
+            </a>
             <header class="shell-header">
                 <span class="shell-brand">{tr(Msg::ServicesHub)}</span>
                 <nav class="shell-nav" aria-label=tr(Msg::MainNav)>
                     <ManageMenu can_open=can_open href=Ctx::get().href("/customer-activity") />
                 </nav>
                 <div class="shell-tools">
-                    {demo.then(|| view! { <PersonaSwitch /> })}
-                    <LanguageSwitch />
-                    <UserName />
+                    {demo.then(|| view! { <PersonaSwitch /> })} <LanguageSwitch /> <UserName />
                 </div>
             </header>
             <main id=main_id class="shell-main" tabindex="-1">
@@ -79,7 +79,13 @@ fn LanguageSwitch() -> impl IntoView {
             >
                 {Locale::ALL
                     .into_iter()
-                    .map(|l| view! { <option value=l.tag() lang=l.tag()>{l.native_name()}</option> })
+                    .map(|l| {
+                        view! {
+                            <option value=l.tag() lang=l.tag()>
+                                {l.native_name()}
+                            </option>
+                        }
+                    })
                     .collect_view()}
             </select>
         </div>
@@ -101,14 +107,21 @@ fn PersonaSwitch() -> impl IntoView {
     view! {
         <div class="lang-switch">
             <label for=id.clone()>{tr(Msg::Persona)}</label>
-            <select id=id on:change=move |ev| crate::platform::set_demo_persona(&event_target_value(&ev))>
+            <select
+                id=id
+                on:change=move |ev| crate::platform::set_demo_persona(&event_target_value(&ev))
+            >
                 {move || {
                     let personas = personas.get().and_then(Result::ok).unwrap_or_default();
                     personas
                         .iter()
                         .map(|p| {
                             let selected = p.id == current;
-                            view! { <option value=p.id.clone() selected=selected>{p.label.clone()}</option> }
+                            view! {
+                                <option value=p.id.clone() selected=selected>
+                                    {p.label.clone()}
+                                </option>
+                            }
                         })
                         .collect_view()
                 }}

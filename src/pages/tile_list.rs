@@ -75,11 +75,15 @@ pub fn TileListPage() -> impl IntoView {
                         .unwrap_or_default();
                     view! {
                         <tr>
-                            <th scope="row"><A href=href>{name}</A></th>
+                            <th scope="row">
+                                <A href=href>{name}</A>
+                            </th>
                             <td>{contract}</td>
                             <td class="num">{texts.consumed}</td>
                             <td class="num">{texts.purchased}</td>
-                            <td class="num" class:over=u.over().is_some()>{remaining}</td>
+                            <td class="num" class:over=u.over().is_some()>
+                                {remaining}
+                            </td>
                         </tr>
                     }
                 })
@@ -94,9 +98,15 @@ pub fn TileListPage() -> impl IntoView {
                             <tr>
                                 <th scope="col">{l.t(Msg::Entitlement)}</th>
                                 <th scope="col">{l.t(Msg::Contract)}</th>
-                                <th scope="col" class="num">{l.t(Msg::Consumed)}</th>
-                                <th scope="col" class="num">{l.t(Msg::Purchased)}</th>
-                                <th scope="col" class="num">{l.t(Msg::Remaining)}</th>
+                                <th scope="col" class="num">
+                                    {l.t(Msg::Consumed)}
+                                </th>
+                                <th scope="col" class="num">
+                                    {l.t(Msg::Purchased)}
+                                </th>
+                                <th scope="col" class="num">
+                                    {l.t(Msg::Remaining)}
+                                </th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
