@@ -56,7 +56,8 @@ step "clippy (native, -D warnings)"
 cargo clippy --workspace --all-targets --locked -q -- -D warnings
 
 step "native tests (the first time compiles the workspace: a few minutes)"
-cargo test --workspace --locked
+# With the gallery feature: its own tests too (it is never in the bundle).
+cargo test --workspace --locked --features customer-activity/gallery
 
 step "component tests in headless Chromium (wasm-bindgen-test, chromedriver)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
