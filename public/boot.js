@@ -5,25 +5,50 @@ import { load, ensureStyles, assets, describe, showFailure } from './embed.js';
 
 // The signed-in user is the first thing the page asks the API for, and the
 // WebAssembly takes longer to arrive and start than that answer: ask for it
-// now. The page takes this response, once, instead of sending the same
-// request itself (src/platform.rs `take_early`); the same URL and headers as
-// its own (src/api/mod.rs), the same 20-second limit.
-const api = document.querySelector('meta[name="customer-activity:api-base"]')?.getAttribute('content') || '/api/v1';
-const url = `${api.replace(/\/+$/, '')}/me`;
+// now. Once it has answered, and only for a user who may open the page (the
+// rule of src/domain/roles.rs `has_access`), ask for what the view in the
+// address bar shows first too: the customer-activity document and, on a
+// drilldown, its records. The page takes each response, once, instead of
+// sending the same request itself (src/platform.rs `take_early`; a response
+// it never asks for is dropped); the same URLs and headers as its own
+// (src/api/mod.rs), the same 20-second limit.
+const meta = (name) => document.querySelector(`meta[name="customer-activity:${name}"]`)?.getAttribute('content');
+const api = (meta('api-base') || '/api/v1').replace(/\/+$/, '');
 // AbortSignal.timeout is missing in older browsers (Safari < 16): there an
 // AbortController aborts at the same limit, with the same TimeoutError.
 const LIMIT_MS = 20000;
-let signal;
-if (typeof AbortSignal.timeout === 'function') {
-  signal = AbortSignal.timeout(LIMIT_MS);
-} else {
+function limit() {
+  if (typeof AbortSignal.timeout === 'function') return AbortSignal.timeout(LIMIT_MS);
   const controller = new AbortController();
   setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), LIMIT_MS);
-  signal = controller.signal;
+  return controller.signal;
 }
-const response = fetch(url, { headers: { Accept: 'application/json' }, signal });
-response.catch(() => {}); // the page reports a failure when it takes the response
-globalThis.__caEarly = { url, response };
+const early = {};
+globalThis.__caEarly = early;
+// An URL the page has asked for itself already (`false`) is not asked again.
+function ask(path) {
+  const url = `${api}${path}`;
+  if (url in early) return Promise.resolve(null);
+  const response = fetch(url, { headers: { Accept: 'application/json' }, signal: limit() });
+  response.catch(() => {}); // the page reports a failure when it takes the response
+  early[url] = response;
+  return response;
+}
+// An id as the page writes it in a path (src/domain/query.rs `encode`: only
+// A–Z a–z 0–9 - _ . ~ are left as they are).
+const encode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const base = (meta('base-path') || '').replace(/\/+$/, '');
+const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+ask('/me')
+  .then((r) => (r?.ok && /^\/customer-activity(\/|$)/.test(here) ? r.clone().json() : null))
+  .then((me) => {
+    const roles = Array.isArray(me?.roles) ? me.roles : [];
+    if (!['customerAdmin', 'workspaceAdmin', 'customerActivity'].some((r) => roles.includes(r))) return;
+    ask('/customer-activity');
+    const drill = here.match(/^\/customer-activity\/entitlements\/([^/]+)\/?$/);
+    if (drill) ask(`/entitlements/${encode(decodeURIComponent(drill[1]))}/activity`);
+  })
+  .catch(() => {}); // nothing asked early: the page asks itself
 
 let glue;
 try {

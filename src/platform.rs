@@ -53,18 +53,20 @@ fn meta(name: &str) -> Option<String> {
 }
 
 /// The response to `url` that the loader (public/boot.js) asked for before
-/// the WebAssembly started, if it did: handed out once.
+/// the WebAssembly started, if it did: handed out once. Either way the URL
+/// is then marked as asked by the page (`false`), so the loader never asks
+/// for it later: a Retry never gets a response older than its click, and no
+/// request is sent twice.
 pub fn take_early(url: &str) -> Option<js_sys::Promise> {
     use wasm_bindgen::JsCast;
-    let global: js_sys::Object = js_sys::global();
-    let key = wasm_bindgen::JsValue::from_str("__caEarly");
-    let early = js_sys::Reflect::get(&global, &key).ok()?;
-    let prop = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok();
-    if early.is_undefined() || prop("url")?.as_string().as_deref() != Some(url) {
+    let early = js_sys::Reflect::get(&js_sys::global(), &"__caEarly".into()).ok()?;
+    if !early.is_object() {
         return None;
     }
-    let _ = js_sys::Reflect::delete_property(&global, &key);
-    prop("response")?.dyn_into().ok()
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let response = js_sys::Reflect::get(&early, &key).ok();
+    let _ = js_sys::Reflect::set(&early, &key, &wasm_bindgen::JsValue::FALSE);
+    response?.dyn_into().ok()
 }
 
 /// The standalone configuration, from `index.html`'s meta tags.

@@ -1,0 +1,60 @@
+import { test, expect } from '../fixtures';
+import { DrilldownPage } from '../pages/drilldown';
+
+// public/boot.js asks for /me at once and, once it says the user may open
+// the page, for the document and a drilldown's records, while the
+// WebAssembly downloads: the page then takes those responses instead of
+// asking again (src/platform.rs take_early). Each is asked exactly once.
+
+const ID = 'e-cu-reactive';
+
+test('the document and the records are asked while the wasm downloads, each once', async ({ page, apiCalls }) => {
+  let wasmHeld = 0;
+  const asked: Record<string, number> = {};
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/')) asked[path] ??= Date.now();
+  });
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    wasmHeld = Date.now();
+    await route.continue();
+  });
+  const d = new DrilldownPage(page);
+  await d.goto(ID);
+  await d.loaded();
+  expect(wasmHeld).toBeGreaterThan(0);
+  for (const path of ['/api/v1/me', '/api/v1/customer-activity', `/api/v1/entitlements/${ID}/activity`]) {
+    expect(asked[path], `${path} asked before the wasm arrived`).toBeLessThan(wasmHeld);
+    expect(apiCalls.filter((p) => p === path), `${path} asked once`).toHaveLength(1);
+  }
+});
+
+test.describe('a failed early request', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource/] });
+
+  test('Retry asks again, never reusing an early response', async ({ page, apiCalls }) => {
+    let fail = true;
+    await page.route('**/api/v1/customer-activity', (route) =>
+      fail ? route.fulfill({ status: 500, contentType: 'application/problem+json', body: '{"title":"Internal Server Error","status":500}' }) : route.continue(),
+    );
+    await page.goto('/customer-activity');
+    const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
+    await expect(alert).toHaveCount(1);
+    fail = false;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(apiCalls.filter((p) => p === '/api/v1/customer-activity')).toHaveLength(2);
+  });
+});
+
+test.describe('for a user without access', () => {
+  test.use({ persona: 'no-access' });
+
+  test('nothing but /me is asked', async ({ page, apiCalls }) => {
+    await page.goto(`/customer-activity/entitlements/${ID}`);
+    await expect(page.getByRole('heading', { level: 1, name: "You don't have access to Customer Activity" })).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(apiCalls.filter((p) => p !== '/api/v1/me' && !p.startsWith('/api/v1/demo'))).toEqual([]);
+  });
+});
