@@ -10,6 +10,28 @@ test('the shell leads to Customer Activity through the Manage menu', async ({ pa
   await expect(page.getByRole('heading', { level: 1, name: 'Customer Activity' })).toBeVisible();
 });
 
+test('a Manage menu opened before the user is known stays open, on Customer Activity once it is', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/v1/me', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const nav = page.getByRole('navigation').first();
+  const manage = nav.getByRole('button', { name: 'Manage' });
+  await manage.press('Enter');
+  const none = page.getByRole('menuitem', { name: 'No pages available to you' });
+  await expect(none).toBeFocused();
+  release();
+  const item = page.getByRole('menuitem', { name: 'Customer Activity' });
+  await expect(item).toBeFocused();
+  await expect(manage).toHaveAttribute('aria-expanded', 'true');
+  // A click on no control still closes it.
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await expect(manage).toHaveAttribute('aria-expanded', 'false');
+});
+
 test('the page shows its regions, tiles in order, and no axe violation', async ({ page }) => {
   const ca = new CustomerActivityPage(page);
   await ca.goto();

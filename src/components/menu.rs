@@ -56,17 +56,39 @@ pub fn ManageMenu(
             close(ev.key() == "Escape");
         }
     };
-    // Close when focus or a click lands outside the menu.
+    // Close when focus or a click lands outside the menu. Focus that goes
+    // nowhere is looked at after a frame: when the focused item was replaced
+    // (the user's pages arrived while the menu was open), the menu stays
+    // open on its new first item; otherwise (a click on no control) it
+    // closes unless focus is back inside.
+    let inside = move |n: &web_sys::Node| {
+        menu.get_untracked().is_some_and(|m| m.contains(Some(n)))
+            || button.get_untracked().is_some_and(|b| b.contains(Some(n)))
+    };
     let on_focusout = move |ev: web_sys::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
-            .is_some_and(|n| {
-                menu.get().is_some_and(|m| m.contains(Some(&n)))
-                    || button.get().is_some_and(|b| b.contains(Some(&n)))
-            });
-        if !inside {
-            open.set(false);
+        use wasm_bindgen::JsCast;
+        match ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) {
+            Some(n) if inside(&n) => {}
+            Some(_) => open.set(false),
+            None => {
+                let left: Option<web_sys::Node> = ev.target().and_then(|t| t.dyn_into().ok());
+                request_animation_frame(move || {
+                    if !open.get_untracked() {
+                        return;
+                    }
+                    let replaced = left.as_ref().is_some_and(|n| !n.is_connected());
+                    let focused: Option<web_sys::Node> =
+                        document().active_element().map(|e| e.unchecked_into());
+                    if focused.as_ref().is_some_and(|n| inside(n)) {
+                        return;
+                    }
+                    if replaced {
+                        focus_first();
+                    } else {
+                        open.set(false);
+                    }
+                });
+            }
         }
     };
     view! {
