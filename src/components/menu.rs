@@ -67,7 +67,10 @@ pub fn ManageMenu(
     };
     let on_focusout = move |ev: web_sys::FocusEvent| {
         use wasm_bindgen::JsCast;
-        match ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) {
+        match ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        {
             Some(n) if inside(&n) => {}
             Some(_) => open.set(false),
             None => {
