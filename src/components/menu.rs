@@ -82,7 +82,7 @@ pub fn ManageMenu(
                     let replaced = left.as_ref().is_some_and(|n| !n.is_connected());
                     let focused: Option<web_sys::Node> =
                         document().active_element().map(|e| e.unchecked_into());
-                    if focused.as_ref().is_some_and(|n| inside(n)) {
+                    if focused.as_ref().is_some_and(&inside) {
                         return;
                     }
                     if replaced {
