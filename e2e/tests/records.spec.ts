@@ -386,9 +386,9 @@ test.describe('for a user without access', () => {
 // A windowed grid (over 30 rows) keeps each row on one line: a cell whose
 // text its column cuts off shows the whole text on hover (title) and on
 // keyboard focus (a tooltip under it); Escape hides it.
-for (const [locale, title, names] of [
-  ['en-US', 'Title', DRILLDOWN_EN],
-  ['it-IT', 'Titolo', DRILLDOWN_IT],
+for (const [locale, title, names, resize] of [
+  ['en-US', 'Title', DRILLDOWN_EN, 'Resize column Title'],
+  ['it-IT', 'Titolo', DRILLDOWN_IT, 'Ridimensiona la colonna Titolo'],
 ] as const) {
   test.describe(`cut-off cells (${locale})`, () => {
     test.use({ locale });
@@ -400,7 +400,7 @@ for (const [locale, title, names] of [
       await d.loaded();
       const i = await d.grid.columnIndex(title);
       // The Title column at its narrowest: long titles are cut off.
-      const handle = d.grid.table.getByRole('separator').nth(i);
+      const handle = d.grid.table.getByRole('separator', { name: resize, exact: true });
       await handle.focus();
       for (let k = 0; k < 12; k++) await page.keyboard.press('ArrowLeft');
       const cells = d.grid.rows.locator(`td:nth-child(${i + 1})`);
