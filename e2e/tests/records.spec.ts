@@ -505,6 +505,9 @@ for (const [locale, w] of [
       await d.goto('e-cu-advisory');
       await d.loaded();
       await open(w.asNeeded, w.asNeededHelp);
+      // The tile's list of entitlements carries the subtitle under its heading.
+      await page.goto('/customer-activity/tiles/support-as-needed');
+      await expect(page.getByRole('heading', { level: 1 }).locator('xpath=following-sibling::p[1]')).toHaveText(w.subtitle);
     });
   });
 }

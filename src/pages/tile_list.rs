@@ -120,6 +120,17 @@ pub fn TileListPage() -> impl IntoView {
         <div class="page">
             <BackLink sel=sel />
             <h1>{title}</h1>
+            // The seed's subtitle of Support As Needed, as on its tile.
+            {move || {
+                (group.get() == Some(TileGroup::SupportAsNeeded))
+                    .then(|| {
+                        view! {
+                            <p class="muted page-subtitle">
+                                {l.get().t(Msg::SupportAsNeededSubtitle)}
+                            </p>
+                        }
+                    })
+            }}
             <div aria-busy=move || res.get().is_none().to_string()>{body}</div>
         </div>
     }
