@@ -8,6 +8,7 @@
 
 use crate::components::grid_cells::{col_width, header_text, linked};
 use crate::components::grid_index::SharedIndex;
+use crate::components::grid_print::{use_printing, PrintNote, PRINT_MAX};
 use crate::components::grid_resize::ResizeHandle;
 use crate::components::grid_slot::SlotCells;
 use crate::components::grid_tip::{self, GridTip};
@@ -36,8 +37,6 @@ fn flex_of(i: usize, default: f64) -> String {
     format!("var(--ca-g{i}, {default}) 0 var(--ca-w{i}, {default}em)")
 }
 
-/// Rows a printed grid holds at most (a note says when there are more).
-const PRINT_MAX: usize = 2_000;
 /// The scroll area's height (style/grid.css `.grid-scroll`); a scroll event
 /// measures the real one.
 const INITIAL_VIEWPORT: f64 = 560.0;
@@ -131,19 +130,7 @@ where
         (viewport.get() / ROW_HEIGHT).ceil() as usize + 1 + 2 * OVERSCAN
     });
     // Printing draws the rows whole (up to PRINT_MAX), not the window.
-    let printing = RwSignal::new(false);
-    {
-        let before = leptos::prelude::window_event_listener(leptos::ev::beforeprint, move |_| {
-            printing.set(true)
-        });
-        let after = leptos::prelude::window_event_listener(leptos::ev::afterprint, move |_| {
-            printing.set(false)
-        });
-        on_cleanup(move || {
-            before.remove();
-            after.remove();
-        });
-    }
+    let printing = use_printing();
     let window = Memo::new(move |_| {
         let n = visible.with(|v| v.len());
         if n <= ALL_DRAWN {
@@ -342,21 +329,6 @@ where
         })
     };
 
-    let print_note = move || {
-        let n = visible.with(|v| v.len());
-        (n > PRINT_MAX).then(|| {
-            let l = l.get();
-            view! {
-                <p class="print-only">
-                    {i18n::printed_rows(
-                        l,
-                        &i18n::num(l, PRINT_MAX as f64),
-                        &i18n::num(l, n as f64),
-                    )}
-                </p>
-            }
-        })
-    };
     let tip = GridTip::new();
     view! {
         // `data-q`: the query the rows shown were filtered by.
@@ -411,7 +383,7 @@ where
             </div>
             {tip.view()}
             {empty}
-            {print_note}
+            <PrintNote rows=Signal::derive(move || visible.with(|v| v.len())) />
         </div>
     }
 }

@@ -8,6 +8,7 @@ pub mod data_grid;
 pub mod grid_cells;
 pub mod grid_index;
 pub mod grid_preview;
+pub mod grid_print;
 pub mod grid_resize;
 pub mod grid_slot;
 pub mod grid_tip;

@@ -4,7 +4,7 @@
 
 use super::back::BackLink;
 use super::customer_activity::WorkspacePicker;
-use super::drilldown::XLSX_MIME;
+use super::export::export_callbacks;
 use super::gate::{use_workspace, User};
 use super::url::{keys, query_setter, query_value, TableQuery};
 use crate::api::Loader;
@@ -14,14 +14,13 @@ use crate::components::select::{LabeledSelect, Opt};
 use crate::components::table_tools::{DateRangeFields, ExportGroup};
 use crate::context::{tr, Ctx};
 use crate::domain::cases::{cases_in_view, cases_without_workspace, count};
-use crate::domain::export::{file_name, table, to_csv};
+use crate::domain::export::table;
 use crate::domain::grid::{
     export_extras, visible_order, with_workspace as with_ws_column, ColId, CASE_COLUMNS,
 };
 use crate::domain::records::{case_rows, CaseRow};
 use crate::domain::validate::unreadable;
 use crate::domain::view::WorkspaceSel;
-use crate::domain::xlsx::workbook;
 use crate::i18n::{self, Msg};
 use crate::pages::load_error::request_view;
 use ca_contract::CaseService;
@@ -124,26 +123,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
                     )
                 }
             };
-            let name = move |ext: &str| file_name("additional-cases", today, ext);
-            let on_csv = {
-                let sheet = sheet.clone();
-                Callback::new(move |_| {
-                    if let Err(e) = crate::platform::download(
-                        &name("csv"),
-                        &to_csv(&sheet()),
-                        "text/csv;charset=utf-8",
-                    ) {
-                        leptos::logging::error!("export failed: {e}");
-                    }
-                })
-            };
-            let on_xlsx = Callback::new(move |_| {
-                if let Err(e) =
-                    crate::platform::download_bytes(&name("xlsx"), &workbook(&[sheet()]), XLSX_MIME)
-                {
-                    leptos::logging::error!("export failed: {e}");
-                }
-            });
+            let (on_csv, on_xlsx) = export_callbacks("additional-cases".into(), today, sheet);
             let set = set.clone();
             let findings = unreadable(&d.issues);
             view! {

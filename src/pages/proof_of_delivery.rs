@@ -2,7 +2,7 @@
 //! Excel workbook (a Summary sheet, then each entitlement's records, fetched
 //! a few at a time with progress, Cancel and Retry), and Print.
 
-use super::drilldown::XLSX_MIME;
+use super::export::XLSX_MIME;
 use super::gate::{Activity, User};
 use super::url::{keys, query_value};
 use crate::components::table_tools::Toggletip;
