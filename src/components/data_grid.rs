@@ -8,7 +8,7 @@
 
 use crate::components::grid_cells::{col_width, header_text, linked};
 use crate::components::grid_index::SharedIndex;
-use crate::components::grid_print::{use_printing, PrintNote, PRINT_MAX};
+use crate::components::grid_print::{print_note, use_printing, PRINT_MAX};
 use crate::components::grid_resize::ResizeHandle;
 use crate::components::grid_slot::SlotCells;
 use crate::components::grid_tip::{self, GridTip};
@@ -383,7 +383,7 @@ where
             </div>
             {tip.view()}
             {empty}
-            <PrintNote rows=Signal::derive(move || visible.with(|v| v.len())) />
+            {print_note(l, move || visible.with(|v| v.len()))}
         </div>
     }
 }

@@ -3,17 +3,16 @@
 //! when there are more.
 
 use crate::i18n;
-use crate::ui::use_locale;
 use leptos::prelude::*;
 
 /// Rows a printed grid holds at most (a note says when there are more).
 pub(crate) const PRINT_MAX: usize = 2_000;
 
 /// Whether the page is printing (between `beforeprint` and `afterprint`).
-pub(crate) fn use_printing() -> ReadSignal<bool> {
-    let (printing, set) = signal(false);
-    let before = window_event_listener(leptos::ev::beforeprint, move |_| set.set(true));
-    let after = window_event_listener(leptos::ev::afterprint, move |_| set.set(false));
+pub(crate) fn use_printing() -> RwSignal<bool> {
+    let printing = RwSignal::new(false);
+    let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
     on_cleanup(move || {
         before.remove();
         after.remove();
@@ -21,24 +20,19 @@ pub(crate) fn use_printing() -> ReadSignal<bool> {
     printing
 }
 
-/// "Printed: the first 2,000 of N rows", printed only, when `rows` is over
-/// [`PRINT_MAX`].
-#[component]
-pub(crate) fn PrintNote(#[prop(into)] rows: Signal<usize>) -> impl IntoView {
-    let l = use_locale();
+/// "Printed: the first 2,000 of N rows", printed only, when `rows()` is
+/// over [`PRINT_MAX`].
+pub(crate) fn print_note(
+    l: RwSignal<i18n::Locale>,
+    rows: impl Fn() -> usize + Send + Sync + 'static,
+) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
     move || {
-        let n = rows.get();
+        let n = rows();
         (n > PRINT_MAX).then(|| {
             let l = l.get();
-            view! {
-                <p class="print-only">
-                    {i18n::printed_rows(
-                        l,
-                        &i18n::num(l, PRINT_MAX as f64),
-                        &i18n::num(l, n as f64),
-                    )}
-                </p>
-            }
+            let text =
+                i18n::printed_rows(l, &i18n::num(l, PRINT_MAX as f64), &i18n::num(l, n as f64));
+            view! { <p class="print-only">{text}</p> }.into_any()
         })
     }
 }
