@@ -118,7 +118,13 @@ pub fn draw(
         .bold_line_style(pal.grid)
         .axis_style(pal.text)
         .label_style(style)
-        .x_labels(if canvas_width < 520 { 3 } else { 5 })
+        // A date label is about 80 px wide ("21 set 2026"): one per 150 px
+        // of plot at least, so that they never touch on a phone.
+        .x_labels(match canvas_width {
+            w if w < 440 => 2,
+            w if w < 640 => 3,
+            _ => 5,
+        })
         .y_labels(5)
         .x_label_formatter(&|x| fmt_x(*x as i64))
         .y_label_formatter(&|y| fmt_y(*y))
