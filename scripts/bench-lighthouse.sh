@@ -47,8 +47,15 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/api/v1/me" >/dev/null &&
 kill -0 "$SERVER" 2>/dev/null || { echo "the demo server did not start on port $PORT" >&2; exit 1; }
 BASE="http://127.0.0.1:$PORT"
 WASM="$(cd "$DIST" && ls *.wasm | head -1)"
-ENCODING="$(curl -s -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$BASE/$WASM" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding" {print $2}')"
-log "serving $DIST on $BASE ($WASM content-encoding: ${ENCODING:-none})"
+# The demo server compresses the hashed files once at brotli quality 11, in
+# the background, as a CDN stores them (demo-server/src/packed.rs); until
+# then it compresses on the fly (chunked). Wait for the stored body: it
+# carries a Content-Length.
+header() { curl -s -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$BASE/$WASM" | tr -d '\r' | awk -F': ' -v h="$1" 'tolower($1)==h {print $2}'; }
+for _ in $(seq 150); do [ -n "$(header content-length)" ] && break; sleep 0.2; done
+ENCODING="$(header content-encoding)"
+WIRE="$(header content-length)"
+log "serving $DIST on $BASE ($WASM content-encoding: ${ENCODING:-none}, ${WIRE:-chunked} bytes)"
 
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 FLAGS="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
@@ -70,7 +77,7 @@ done
 
 CHROMIUM="$("$CHROME_PATH" --version 2>/dev/null | grep -o 'Chromium [0-9.]*' | head -1)"
 CPU="$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-python3 - "$OUT" "$REPORT" "$RUNS" "$CHROMIUM" "$CPU, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" "${ENCODING:-none}" <<'PY'
+python3 - "$OUT" "$REPORT" "$RUNS" "$CHROMIUM" "$CPU, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" "${ENCODING:-none}, ${WIRE:-chunked} bytes on the wire" <<'PY'
 import glob, json, os, statistics, sys, datetime
 out, md, runs, chromium, machine, encoding = sys.argv[1:7]
 rows, lines = [], []

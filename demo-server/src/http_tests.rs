@@ -493,3 +493,80 @@ async fn without_static_the_page_is_not_served() {
     let r = send(&app, get("/").body(Body::empty()).unwrap()).await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn hashed_files_are_served_with_brotli_made_once_at_its_best() {
+    let d = dist("packed");
+    let app = app(Some(&d.0), false);
+    let path = format!("/{WASM}");
+    let original = std::fs::read(d.0.join(WASM)).unwrap();
+    let ask = |extra: Option<&str>| {
+        let mut r = get(&path).header(header::ACCEPT_ENCODING, "gzip, deflate, br");
+        if let Some(tag) = extra {
+            r = r.header(header::IF_NONE_MATCH, tag);
+        }
+        r.body(Body::empty()).unwrap()
+    };
+    // The first answers may be compressed on the fly; the packed one follows.
+    let mut packed = None;
+    for _ in 0..200 {
+        let r = send(&app, ask(None)).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(h(&r, header::CONTENT_ENCODING), "br");
+        assert_eq!(h(&r, header::CACHE_CONTROL), IMMUTABLE);
+        assert_eq!(h(&r, header::CONTENT_TYPE), "application/wasm");
+        let tag = h(&r, header::ETAG).to_string();
+        assert!(tag.starts_with("W/\""), "{tag}");
+        let b = body(r).await;
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &b[..], &mut back).unwrap();
+        assert_eq!(back, original);
+        if b == crate::packed::compress(&original) {
+            packed = Some(tag);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let tag = packed.expect("the quality-11 body within 4 s");
+    let r = send(&app, ask(Some(&tag))).await;
+    assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
+    // A new build of the same name is never answered with the old body.
+    let mut changed = original.clone();
+    changed.extend_from_slice(b"new build");
+    std::fs::write(d.0.join(WASM), &changed).unwrap();
+    let r = send(&app, ask(None)).await;
+    let b = body(r).await;
+    let mut back = Vec::new();
+    brotli::BrotliDecompress(&mut &b[..], &mut back).unwrap();
+    assert_eq!(back, changed);
+    // Without brotli in Accept-Encoding, or for a range, ServeDir answers.
+    let r = send(
+        &app,
+        get(&path)
+            .header(header::ACCEPT_ENCODING, "gzip, br;q=0")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(h(&r, header::CONTENT_ENCODING), "gzip");
+    let r = send(
+        &app,
+        get(&path)
+            .header(header::RANGE, "bytes=0-7")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::PARTIAL_CONTENT);
+    assert_eq!(body(r).await, &changed[..8]);
+    // Entry points are never packed for a year: compressed on the fly.
+    let r = send(
+        &app,
+        get("/boot.js")
+            .header(header::ACCEPT_ENCODING, "br")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(h(&r, header::CACHE_CONTROL), NO_CACHE);
+}

@@ -14,6 +14,7 @@ mod data_dir;
 mod date;
 #[cfg(test)]
 mod http_tests;
+mod packed;
 mod personas;
 mod server;
 mod static_files;

@@ -17,6 +17,8 @@ use tower::ServiceExt;
 use tower_http::services::fs::{Backend, TokioBackend, TokioFile};
 use tower_http::services::ServeDir;
 
+use crate::packed::{self, Packed};
+
 /// Decodes `%XX` escapes; `None` for a bad escape or bytes that are not UTF-8.
 pub fn percent_decode(s: &str) -> Option<String> {
     let b = s.as_bytes();
@@ -176,6 +178,7 @@ pub struct Site {
     dir: PathBuf,
     contained: Contained,
     demo_ui: bool,
+    packed: Packed,
 }
 
 fn text(status: StatusCode, body: &'static str) -> Response {
@@ -211,10 +214,13 @@ fn none_match_hits(headers: &HeaderMap, tag: &str) -> bool {
 
 impl Site {
     pub fn new(dir: PathBuf, demo_ui: bool) -> io::Result<Site> {
+        let packed = Packed::default();
+        packed.warm(&dir, |rel| cache_control(rel) == IMMUTABLE);
         Ok(Site {
             contained: Contained::new(&dir)?,
             dir,
             demo_ui,
+            packed,
         })
     }
 
@@ -232,6 +238,9 @@ impl Site {
             Some(Resolved::File(rel)) => rel,
         };
         let (method, headers) = (req.method().clone(), req.headers().clone());
+        if let Some(r) = self.precompressed(&rel, &method, &headers).await {
+            return r;
+        }
         let served = ServeDir::with_backend(&self.dir, self.contained.clone())
             .append_index_html_on_directories(false)
             .redirect_to_trailing_slash(false)
@@ -255,6 +264,58 @@ impl Site {
             // Not a file under the root: the SPA fallback.
             _ => self.index(&method, &headers).await,
         }
+    }
+
+    /// A content-hashed file's brotli body made once at quality 11
+    /// (`packed`), when the client takes brotli and it is ready; `None`
+    /// leaves the request to `ServeDir` and on-the-fly compression.
+    async fn precompressed(
+        &self,
+        rel: &Path,
+        method: &Method,
+        headers: &HeaderMap,
+    ) -> Option<Response> {
+        if cache_control(rel) != IMMUTABLE || headers.contains_key(header::RANGE) {
+            return None;
+        }
+        let content_type = packed::content_type(rel)?;
+        let accept = headers.get(header::ACCEPT_ENCODING)?.to_str().ok()?;
+        if !packed::accepts_br(accept) {
+            return None;
+        }
+        let real = self.contained.file(&self.dir.join(rel)).await.ok()?;
+        let meta = tokio::fs::metadata(&real).await.ok()?;
+        let modified = meta.modified().unwrap_or(UNIX_EPOCH);
+        let body = self.packed.get(&real, meta.len(), modified)?;
+        // Another representation of the file: a weak tag (RFC 9110 §8.8.1).
+        let tag = format!("W/{}", entity_tag(meta.len(), modified, false));
+        let mut r = if none_match_hits(headers, &tag) {
+            let mut r = Response::new(Body::empty());
+            *r.status_mut() = StatusCode::NOT_MODIFIED;
+            r
+        } else {
+            let len = body.len();
+            let mut r = Response::new(if method == Method::HEAD {
+                Body::empty()
+            } else {
+                Body::from(body)
+            });
+            let h = r.headers_mut();
+            h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            r
+        };
+        let h = r.headers_mut();
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
+        if let Ok(v) = HeaderValue::from_str(&tag) {
+            h.insert(header::ETAG, v);
+        }
+        if let Ok(v) = HeaderValue::from_str(&httpdate::fmt_http_date(modified)) {
+            h.insert(header::LAST_MODIFIED, v);
+        }
+        Some(r)
     }
 
     /// `index.html` (with the demo switch on under `--demo-ui`), never
