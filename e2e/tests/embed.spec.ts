@@ -442,6 +442,24 @@ function distStylesheets(): string[] {
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   return [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])![1]);
 }
+/** Every rule of the page's sheets (style/*.css but the gallery's), in their
+ *  cascade order (scripts/pre-build.sh), is in the stylesheets dist/index.html
+ *  links: none is lost when they are joined into fewer files. */
+function expectEverySourceSheet(hrefs: string[]) {
+  expect(hrefs.length).toBeGreaterThanOrEqual(1);
+  const shipped = hrefs.map((h) => readFileSync(path.join(DIST, h.replace(/^\//, '')), 'utf8')).join('\n');
+  const order = /ORDER=\(([^)]*)\)/.exec(readFileSync(path.join(DIST, '..', 'scripts', 'pre-build.sh'), 'utf8'))![1].split(/\s+/).filter(Boolean);
+  const sources = readdirSync(path.join(DIST, '..', 'style')).filter((f) => f.endsWith('.css') && f !== 'gallery.css');
+  expect(order.map((n) => `${n}.css`).sort()).toEqual(sources.sort());
+  expect(order.length).toBeGreaterThanOrEqual(10);
+  let at = -1;
+  for (const name of order) {
+    const text = readFileSync(path.join(DIST, '..', 'style', `${name}.css`), 'utf8');
+    const found = shipped.indexOf(text, at + 1);
+    expect(found, `style/${name}.css shipped whole, after the sheets before it`).toBeGreaterThan(at);
+    at = found;
+  }
+}
 /** The asset list the build wrote into dist/embed.js. */
 type Assets = { js: string; jsIntegrity: string; wasm: string; wasmIntegrity: string; css: { href: string; integrity: string }[]; liveReload: boolean };
 function distAssets(): Assets {
@@ -487,7 +505,7 @@ test.describe('one tag: <script src="/embed.js"> and the element', () => {
     await expect(tiles(apiApp(page)).first()).toBeVisible();
     const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
     const ours = distStylesheets();
-    expect(ours.length).toBeGreaterThanOrEqual(9);
+    expectEverySourceSheet(ours);
     expect(links).toEqual([...ours, '/host/host.css']);
     // The element is a block (like a div), styled: our tokens and rules apply.
     const el = page.locator('#slot-element customer-activity');
@@ -695,7 +713,7 @@ test.describe('the release dist/', () => {
     expect(all.filter((f) => STABLE.includes(f)).sort()).toEqual(STABLE);
     const hashed = all.filter((f) => !STABLE.includes(f));
     expect(hashed.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
-    expect(hashed.filter((f) => f.endsWith('.css')).length).toBeGreaterThanOrEqual(9);
+    expectEverySourceSheet(hashed.filter((f) => f.endsWith('.css')));
     for (const f of hashed) expect(f, 'a content hash in the name').toMatch(/-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/);
     expect(all).not.toContain('live-reload.js');
     const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
