@@ -227,10 +227,15 @@ impl Api {
         let url = format!("{}{}", self.base, path);
         let resp = match crate::platform::take_early(&url) {
             // Asked for by the loader while the wasm arrived (the user).
-            Some(early) => JsFuture::from(early)
-                .await
-                .map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
-                .map_err(|e| early_error(&e))?,
+            Some(early) => {
+                let r = JsFuture::from(early).await;
+                // Usually here already: go on in a task of its own, so what
+                // was drawn before it is painted, and input answered, before
+                // this is drawn (on a phone, one long task otherwise).
+                crate::platform::next_task().await;
+                r.map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
+                    .map_err(|e| early_error(&e))?
+            }
             None => Request::get(&url)
                 .header("Accept", "application/json")
                 .abort_signal(flight.signal.as_ref())

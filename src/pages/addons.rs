@@ -2,7 +2,7 @@
 //! Package status filters, and one card per package in view.
 
 use super::enterprise::contract_label;
-use super::gate::{Activity, User};
+use super::gate::{Activity, Drawn, User};
 use super::url::{keys, query_setter, query_value, with_workspace};
 use crate::components::package_card::{PackageCard, ServiceLine};
 use crate::components::select::{LabeledSelect, Opt};
@@ -21,6 +21,7 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let ctx = Ctx::get();
     let me = User::get();
     let Activity(res) = expect_context::<Activity>();
+    let drawn = Drawn::get();
     let l = ctx.locale;
     let today = ctx.today;
     let heading_id = ctx.id("addons");
@@ -32,6 +33,9 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
 
     let content = move || {
         let loaded = res.get()?.ok()?;
+        if !drawn.reached(Drawn::ADDONS) {
+            return None;
+        }
         let doc = &loaded.doc;
         let sel_now = sel.get();
         let l = l.get();
@@ -146,11 +150,13 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
             .into_any(),
         )
     };
-    let busy = move || res.get().is_none().to_string();
+    // Loading, or the document is here and the region draws it next task.
+    let waiting = move || res.get().is_none() || !drawn.reached(Drawn::ADDONS);
+    let busy = move || waiting().to_string();
     view! {
         <section class="section" aria-labelledby=heading_id_ref aria-busy=busy>
             <h2 id=heading_id>{tr(Msg::AddonPackages)}</h2>
-            {move || res.get().is_none().then(|| view! { <AddonSkeleton /> })}
+            {move || waiting().then(|| view! { <AddonSkeleton /> })}
             {content}
         </section>
     }

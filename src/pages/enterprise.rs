@@ -1,7 +1,7 @@
 //! The region "Enterprise-level packages": Contract filter, Active contracts
 //! table, and the five tiles.
 
-use super::gate::{Activity, User};
+use super::gate::{Activity, Drawn, User};
 use super::url::{keys, query_setter, query_value};
 use crate::components::select::{LabeledSelect, Opt};
 use crate::components::skeleton::{FieldSkeleton, Skeleton, TableSkeleton, TilesSkeleton};
@@ -25,6 +25,7 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let ctx = Ctx::get();
     let me = User::get();
     let Activity(res) = expect_context::<Activity>();
+    let drawn = Drawn::get();
     let l = ctx.locale;
     let today = ctx.today;
     let heading_id = ctx.id("enterprise");
@@ -34,6 +35,9 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
 
     let content = move || {
         let loaded = res.get()?.ok()?;
+        if !drawn.reached(Drawn::ENTERPRISE) {
+            return None;
+        }
         let me = me.clone();
         let set = set.clone();
         let doc = &loaded.doc;
@@ -144,7 +148,9 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
             <div class="tiles">{tile_views}</div>
         })
     };
-    let busy = move || res.get().is_none().to_string();
+    // Loading, or the document is here and the region draws it next task.
+    let waiting = move || res.get().is_none() || !drawn.reached(Drawn::ENTERPRISE);
+    let busy = move || waiting().to_string();
     view! {
         <section class="section" aria-labelledby=heading_id_ref aria-busy=busy>
             <div class="section__head">
@@ -154,7 +160,7 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                     text=Msg::UnitsHelp
                 />
             </div>
-            {move || res.get().is_none().then(|| view! { <EnterpriseSkeleton /> })}
+            {move || waiting().then(|| view! { <EnterpriseSkeleton /> })}
             {content}
         </section>
     }

@@ -28,6 +28,44 @@ pub struct Loaded {
 #[derive(Clone, Copy)]
 pub struct Activity(pub Loader<Loaded>);
 
+/// How far the landing page has drawn the document. Needs attention draws
+/// it in the task it arrives in; the regions below it one browser task
+/// after the one above them ([`Drawn::ENTERPRISE`], then
+/// [`Drawn::ADDONS`]), keeping their skeletons meanwhile, so on a phone's
+/// CPU no single task blocks input for long. Advanced by the document's
+/// fetch once it has answered, never by an effect; it never goes back, so
+/// a Retry or a filter change draws at once.
+#[derive(Clone, Copy)]
+pub struct Drawn(RwSignal<u8>);
+
+impl Drawn {
+    pub const ENTERPRISE: u8 = 1;
+    pub const ADDONS: u8 = 2;
+
+    pub fn get() -> Drawn {
+        expect_context::<Drawn>()
+    }
+
+    /// Whether the region of `stage` may draw the document (tracked).
+    pub fn reached(self, stage: u8) -> bool {
+        self.0.get() >= stage
+    }
+
+    /// Called when the document has answered: one stage a task.
+    fn advance(self) {
+        if self.0.get_untracked() >= Self::ADDONS {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            for stage in Self::ENTERPRISE..=Self::ADDONS {
+                crate::platform::next_task().await;
+                // The views may have gone (the user left): then nothing.
+                self.0.try_update(|s| *s = (*s).max(stage));
+            }
+        });
+    }
+}
+
 /// The signed-in user, for the views under the gate.
 #[derive(Clone)]
 pub struct User(pub Arc<Me>);
@@ -73,10 +111,13 @@ fn WithActivity(user: Arc<Me>) -> impl IntoView {
     let ctx = Ctx::get();
     provide_context(User(user));
     let api = ctx.api.clone();
+    let drawn = Drawn(RwSignal::new(0));
     let res = Loader::new(move || {
         let api = api.clone();
         async move {
-            let d = api.customer_activity().await?;
+            let d = api.customer_activity().await;
+            drawn.advance();
+            let d = d?;
             let mut findings = unreadable(&d.issues);
             findings.extend(check_activity(&d.value));
             Ok(Loaded {
@@ -86,6 +127,7 @@ fn WithActivity(user: Arc<Me>) -> impl IntoView {
         }
     });
     provide_context(Activity(res));
+    provide_context(drawn);
     view! { <Outlet /> }
 }
 
