@@ -206,13 +206,22 @@ pub fn ConsumptionChart(
     let canvas = NodeRef::<html::Canvas>::new();
     let has_cap = data.cap.is_some();
     let has_forecast = data.forecast.is_some();
+    // Drawn once the page around it is painted, in a task of its own: its
+    // width is then laid out already (reading it before would force a
+    // layout of the whole page inside the task that builds it; on a phone
+    // that task was the drilldown's longest). The canvas's box does not
+    // depend on its pixel size (style/base.css), so nothing moves.
     Effect::new(move |_| {
         if let Some(c) = canvas.get() {
-            fit(&c);
-            let pal = palette_for(&c);
-            if let Err(e) = draw(c, &data, pal, &*fmt_x, &*fmt_y) {
-                leptos::logging::warn!("chart not drawn: {e}");
-            }
+            let (data, fmt_x, fmt_y) = (data.clone(), fmt_x.clone(), fmt_y.clone());
+            leptos::task::spawn_local(async move {
+                crate::platform::after_paint().await;
+                fit(&c);
+                let pal = palette_for(&c);
+                if let Err(e) = draw(c, &data, pal, &*fmt_x, &*fmt_y) {
+                    leptos::logging::warn!("chart not drawn: {e}");
+                }
+            });
         }
     });
     let l = crate::ui::use_locale();
