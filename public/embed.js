@@ -62,8 +62,16 @@ export function ensureStyles(root = document) {
   const wanted = assets.css.map((c) => ({ ...c, href: resolve(c.href) }));
   const current = new Set(wanted.map((c) => c.href));
   const older = wanted.map((c) => olderBuildOf(c.href)).filter(Boolean);
+  // On the standalone page (index.html is ours alone), a cached index.html
+  // may also link sheets this release has under no name at all (the ten
+  // sheets of the releases before they were joined into one): there every
+  // content-hashed stylesheet of our folder that is not this release's goes.
+  const standalone = root === document && !!document.body?.classList.contains('ca-standalone');
+  const folder = resolve('./');
+  const ourHashedSheet = (href) => href.startsWith(folder) && /-[0-9a-f]{8,}\.css$/.test(new URL(href).pathname);
   for (const l of container.querySelectorAll('link[rel="stylesheet"]')) {
-    if (!current.has(l.href) && older.some((re) => re.test(l.href))) l.remove();
+    if (current.has(l.href)) continue;
+    if (older.some((re) => re.test(l.href)) || (standalone && ourHashedSheet(l.href))) l.remove();
   }
   const loads = [];
   let previous = null;

@@ -681,6 +681,24 @@ test.describe('after a deploy', () => {
     expect(await page.locator('.ca-app').evaluate((a) => getComputedStyle(a).backgroundColor)).toBe(LIGHT_BG);
   });
 
+  test("an index.html cached from a release of ten stylesheets, still on the server, ends with this release's one sheet only", async ({ page }) => {
+    const current = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const names = ['tokens', 'base', 'shell', 'forms', 'tile', 'card', 'usage-bar', 'grid', 'attention', 'print'];
+    const tags = names.map((n) => `<link rel="stylesheet" href="/${n}-${OLD}.css" />`).join('\n');
+    const old = current.replace(/<link rel="stylesheet"[^>]*>/, tags);
+    expect(old).not.toBe(current);
+    await page.route((url) => url.pathname === '/customer-activity', (route) => route.fulfill({ body: old, contentType: 'text/html; charset=utf-8' }));
+    // The old files are still served, and would paint the page another colour.
+    await page.route((url) => url.pathname.includes(OLD), (route) =>
+      route.fulfill({ body: '.ca-app { background-color: rgb(1, 2, 3) !important; }', contentType: 'text/css; charset=utf-8' }),
+    );
+    await page.goto('/customer-activity');
+    await expect(page.locator('.ca-app a.tile').first()).toBeVisible();
+    const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(links).toEqual(distStylesheets());
+    expect(await page.locator('.ca-app').evaluate((a) => getComputedStyle(a).backgroundColor)).toBe(LIGHT_BG);
+  });
+
   for (const missing of ['js', 'wasm'] as const) {
     test(`an entry point naming a ${missing === 'js' ? 'glue' : 'wasm'} file that is gone: the page says why, it is never blank`, async ({ page }) => {
       const assets = distAssets();
