@@ -114,13 +114,21 @@ function warmIntl() {
     // storage refused (a sandboxed frame): the browser's language
   }
   const locale = /^\s*it/i.test(tag || '') ? 'it-IT' : 'en-US';
-  try {
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
-    new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(1.5);
-    new Intl.PluralRules(locale).select(1);
-  } catch {
-    // an old browser without dateStyle: the page formats as it can
-  }
+  // One task each: dates alone are about 50 ms at 4x.
+  const steps = [
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(0),
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(1.5),
+    () => new Intl.PluralRules(locale).select(1),
+  ];
+  const next = () => {
+    try {
+      steps.shift()();
+    } catch {
+      // an old browser without dateStyle: the page formats as it can
+    }
+    if (steps.length) setTimeout(next, 0);
+  };
+  next();
 }
 
 let glue;

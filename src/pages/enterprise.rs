@@ -96,6 +96,43 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
             .into_any()
         };
 
+        Some(view! {
+            <div class="section-filters">
+                <LabeledSelect
+                    id=Ctx::get().id("contract")
+                    label=l.t(Msg::Contract).to_owned()
+                    options=opts
+                    value=value
+                    on_change=Callback::new(move |v: String| {
+                        set(&[(keys::CONTRACT, (v != "all").then_some(v.as_str()))], false)
+                    })
+                />
+            </div>
+            {table}
+        })
+    };
+    // The tiles draw one task after the filter and the table (their
+    // skeleton meanwhile): on a phone's CPU the region was one long task.
+    let me_tiles = User::get();
+    let tile_part = move || {
+        let loaded = res.get()?.ok()?;
+        if !drawn.reached(Drawn::ENTERPRISE) {
+            return None;
+        }
+        if !drawn.reached(Drawn::ENTERPRISE_TILES) {
+            return Some(view! { <TilesSkeleton count=5 /> }.into_any());
+        }
+        let doc = &loaded.doc;
+        let sel_now = sel.get();
+        let active = active_contracts(&doc.contracts, &sel_now, &me_tiles, today);
+        let asked = contract_q.get();
+        let chosen = chosen_contracts(&active, asked.as_deref());
+        let value = if chosen.len() == 1 && asked.is_some() {
+            chosen[0].id.clone()
+        } else {
+            "all".to_owned()
+        };
+        let l = l.get();
         let ws = sel_now.as_query().to_owned();
         let contract_param = if value == "all" {
             String::new()
@@ -132,25 +169,11 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
                 .collect_view()
                 .into_any()
         };
-        Some(view! {
-            <div class="section-filters">
-                <LabeledSelect
-                    id=Ctx::get().id("contract")
-                    label=l.t(Msg::Contract).to_owned()
-                    options=opts
-                    value=value
-                    on_change=Callback::new(move |v: String| {
-                        set(&[(keys::CONTRACT, (v != "all").then_some(v.as_str()))], false)
-                    })
-                />
-            </div>
-            {table}
-            <div class="tiles">{tile_views}</div>
-        })
+        Some(view! { <div class="tiles">{tile_views}</div> }.into_any())
     };
     // Loading, or the document is here and the region draws it next task.
     let waiting = move || res.get().is_none() || !drawn.reached(Drawn::ENTERPRISE);
-    let busy = move || waiting().to_string();
+    let busy = move || (waiting() || !drawn.reached(Drawn::ENTERPRISE_TILES)).to_string();
     view! {
         <section class="section" aria-labelledby=heading_id_ref aria-busy=busy>
             <div class="section__head">
@@ -162,6 +185,7 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
             </div>
             {move || waiting().then(|| view! { <EnterpriseSkeleton /> })}
             {content}
+            {tile_part}
         </section>
     }
 }

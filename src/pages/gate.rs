@@ -30,8 +30,9 @@ pub struct Activity(pub Loader<Loaded>);
 
 /// How far the landing page has drawn the document. Needs attention draws
 /// it in the task it arrives in; the regions below it one browser task
-/// after the one above them ([`Drawn::ENTERPRISE`], then
-/// [`Drawn::ADDONS`]), keeping their skeletons meanwhile, so on a phone's
+/// after the one above them ([`Drawn::ENTERPRISE`], its tiles
+/// [`Drawn::ENTERPRISE_TILES`], then [`Drawn::ADDONS`]), keeping their
+/// skeletons meanwhile, so on a phone's
 /// CPU no single task blocks input for long. Advanced by the document's
 /// fetch once it has answered, never by an effect; it never goes back, so
 /// a Retry or a filter change draws at once.
@@ -40,7 +41,8 @@ pub struct Drawn(RwSignal<u8>);
 
 impl Drawn {
     pub const ENTERPRISE: u8 = 1;
-    pub const ADDONS: u8 = 2;
+    pub const ENTERPRISE_TILES: u8 = 2;
+    pub const ADDONS: u8 = 3;
 
     pub fn get() -> Drawn {
         expect_context::<Drawn>()
