@@ -584,6 +584,33 @@ test.describe('one tag: <script src="/embed.js"> and the element', () => {
     expect(outside).toEqual([]);
   });
 
+  test('a re-render while the document is on its way: the old request ends quietly, the new view loads', async ({ page }) => {
+    // The first document request is held until the element has re-rendered
+    // for another locale (which drops the first view and aborts its
+    // request); the ones after it pass.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let first = true;
+    await page.route('**/api/v1/customer-activity', async (route) => {
+      if (!first) return route.continue();
+      first = false;
+      await held;
+      await route.continue().catch(() => {}); // aborted by the page meanwhile
+    });
+    await openHost(page);
+    const app = elementApp(page);
+    await expect(heading(app, 'Customer Activity')).toBeVisible();
+    await expect(app.getByRole('region', { name: 'Enterprise-level packages' })).toHaveAttribute('aria-busy', 'true');
+    await page.locator('#slot-element customer-activity').evaluate((e) => e.setAttribute('locale', 'it-IT'));
+    await expect(heading(app, 'Attività del cliente')).toBeVisible();
+    release();
+    await expect(app.locator('a.tile').first()).toBeVisible();
+    await expect(app.getByRole('region', { name: 'Pacchetti a livello aziendale' })).toHaveAttribute('aria-busy', 'false');
+    // (the fixture fails the test on any console error or page error: a
+    // panic of the dropped view, "a reactive value that has already been
+    // disposed", was one)
+  });
+
   test('changing locale and theme re-renders the mounted element in place, once for both', async ({ page, apiCalls }) => {
     await openHost(page, '/host/customer-activity?workspace=all');
     const el = page.locator('#slot-element customer-activity');

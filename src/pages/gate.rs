@@ -55,7 +55,9 @@ impl Drawn {
 
     /// Called when the document has answered: one stage a task.
     fn advance(self) {
-        if self.0.get_untracked() >= Self::ADDONS {
+        // The views may have gone while the document was on its way (an
+        // embedded page re-rendered for another locale): then nothing.
+        if self.0.try_get_untracked().is_none_or(|s| s >= Self::ADDONS) {
             return;
         }
         leptos::task::spawn_local(async move {
