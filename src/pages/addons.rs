@@ -21,7 +21,7 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let ctx = Ctx::get();
     let me = User::get();
     let Activity(res) = expect_context::<Activity>();
-    let drawn = Drawn::get();
+    let reached = Drawn::get().reached(Drawn::ADDONS);
     let l = ctx.locale;
     let today = ctx.today;
     let heading_id = ctx.id("addons");
@@ -33,7 +33,7 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
 
     let content = move || {
         let loaded = res.get()?.ok()?;
-        if !drawn.reached(Drawn::ADDONS) {
+        if !reached.get() {
             return None;
         }
         let doc = &loaded.doc;
@@ -151,7 +151,7 @@ pub fn AddonSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
         )
     };
     // Loading, or the document is here and the region draws it next task.
-    let waiting = move || res.get().is_none() || !drawn.reached(Drawn::ADDONS);
+    let waiting = move || res.get().is_none() || !reached.get();
     let busy = move || waiting().to_string();
     view! {
         <section class="section" aria-labelledby=heading_id_ref aria-busy=busy>

@@ -20,22 +20,42 @@ pub fn contract_label(c: &Contract) -> String {
     format!("{} – {}", c.number, c.name)
 }
 
+/// The Contract choice of the URL (`asked`) among the active contracts: the
+/// contracts the region sums, and the combobox's value ("all" or one id).
+fn contract_choice<'a>(
+    active: &[&'a Contract],
+    asked: Option<&str>,
+) -> (Vec<&'a Contract>, String) {
+    let chosen = chosen_contracts(active, asked);
+    let value = if chosen.len() == 1 && asked.is_some() {
+        chosen[0].id.clone()
+    } else {
+        "all".to_owned()
+    };
+    (chosen, value)
+}
+
 #[component]
 pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let ctx = Ctx::get();
     let me = User::get();
     let Activity(res) = expect_context::<Activity>();
     let drawn = Drawn::get();
+    let (shown, tiles_shown) = (
+        drawn.reached(Drawn::ENTERPRISE),
+        drawn.reached(Drawn::ENTERPRISE_TILES),
+    );
     let l = ctx.locale;
     let today = ctx.today;
     let heading_id = ctx.id("enterprise");
     let heading_id_ref = heading_id.clone();
     let contract_q = query_value(keys::CONTRACT);
     let set = query_setter();
+    let me_tiles = me.clone();
 
     let content = move || {
         let loaded = res.get()?.ok()?;
-        if !drawn.reached(Drawn::ENTERPRISE) {
+        if !shown.get() {
             return None;
         }
         let me = me.clone();
@@ -43,13 +63,7 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
         let doc = &loaded.doc;
         let sel_now = sel.get();
         let active = active_contracts(&doc.contracts, &sel_now, &me, today);
-        let asked = contract_q.get();
-        let chosen = chosen_contracts(&active, asked.as_deref());
-        let value = if chosen.len() == 1 && asked.is_some() {
-            chosen[0].id.clone()
-        } else {
-            "all".to_owned()
-        };
+        let (_, value) = contract_choice(&active, contract_q.get().as_deref());
         let l = l.get();
 
         let mut opts = vec![Opt::new("all", l.t(Msg::AllActiveContracts))];
@@ -113,25 +127,18 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
     };
     // The tiles draw one task after the filter and the table (their
     // skeleton meanwhile): on a phone's CPU the region was one long task.
-    let me_tiles = User::get();
     let tile_part = move || {
         let loaded = res.get()?.ok()?;
-        if !drawn.reached(Drawn::ENTERPRISE) {
+        if !shown.get() {
             return None;
         }
-        if !drawn.reached(Drawn::ENTERPRISE_TILES) {
+        if !tiles_shown.get() {
             return Some(view! { <TilesSkeleton count=5 /> }.into_any());
         }
         let doc = &loaded.doc;
         let sel_now = sel.get();
         let active = active_contracts(&doc.contracts, &sel_now, &me_tiles, today);
-        let asked = contract_q.get();
-        let chosen = chosen_contracts(&active, asked.as_deref());
-        let value = if chosen.len() == 1 && asked.is_some() {
-            chosen[0].id.clone()
-        } else {
-            "all".to_owned()
-        };
+        let (chosen, value) = contract_choice(&active, contract_q.get().as_deref());
         let l = l.get();
         let ws = sel_now.as_query().to_owned();
         let contract_param = if value == "all" {
@@ -172,8 +179,8 @@ pub fn EnterpriseSection(sel: Memo<WorkspaceSel>) -> impl IntoView {
         Some(view! { <div class="tiles">{tile_views}</div> }.into_any())
     };
     // Loading, or the document is here and the region draws it next task.
-    let waiting = move || res.get().is_none() || !drawn.reached(Drawn::ENTERPRISE);
-    let busy = move || (waiting() || !drawn.reached(Drawn::ENTERPRISE_TILES)).to_string();
+    let waiting = move || res.get().is_none() || !shown.get();
+    let busy = move || (waiting() || !tiles_shown.get()).to_string();
     view! {
         <section class="section" aria-labelledby=heading_id_ref aria-busy=busy>
             <div class="section__head">

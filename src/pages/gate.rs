@@ -48,9 +48,11 @@ impl Drawn {
         expect_context::<Drawn>()
     }
 
-    /// Whether the region of `stage` may draw the document (tracked).
-    pub fn reached(self, stage: u8) -> bool {
-        self.0.get() >= stage
+    /// Whether the region of `stage` may draw the document: a memo, so a
+    /// region's views run again when it is reached, not at every later
+    /// stage.
+    pub fn reached(self, stage: u8) -> Memo<bool> {
+        Memo::new(move |_| self.0.get() >= stage)
     }
 
     /// Called when the document has answered: one stage a task.
