@@ -28,6 +28,14 @@ fail() {
 [ -f "$EMBED" ] || fail "no $EMBED: index.html (or gallery.html) must copy public/embed.js"
 grep -q '/\*ca:assets\*/ null' "$EMBED" || fail "embed.js has no /*ca:assets*/ null placeholder"
 
+# A release build of index.html is cut into parts (its rust link asks for
+# the `split` feature, and no wasm-opt): scripts/build-wasm.sh replaces
+# Trunk's glue and wasm and their preloads. gallery.html, and any debug
+# build, keep Trunk's.
+if [ "${TRUNK_PROFILE:-}" = release ] && [ "$(basename "${TRUNK_HTML_FILE:-index.html}")" = index.html ]; then
+  bash "$SRC/scripts/build-wasm.sh"
+fi
+
 # The tags of one kind, one a line, in document order.
 tags() { tr '\n' ' ' <"$HTML" | grep -o "<link rel=\"$1\"[^>]*>" || true; }
 # An attribute's value from one tag.

@@ -14,6 +14,9 @@ export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+# Cuts the release wasm at its split points (scripts/build-wasm.sh); the
+# same tool cargo-leptos uses for Leptos's #[lazy], as its own binary.
+SPLIT_VERSION=0.2.4
 # wasm-bindgen-cli must equal the wasm-bindgen crate of Cargo.lock.
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[" ]/, "", $0); sub("version=", "", $0); print; exit}' "$ROOT/Cargo.lock")"
 
@@ -89,6 +92,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; th
   # default features: no TLS (the test runner talks plain http to chromedriver).
   tool_install wasm-bindgen-cli --version "$WB_VERSION" --no-default-features ||
     tool_install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+# (Its binary prints no version: the marker file says which one it is.)
+if [ "$(cat "$TOOLS/wasm-split-cli.version" 2>/dev/null)" != "$SPLIT_VERSION" ] || ! command -v wasm-split-cli >/dev/null; then
+  log "installing wasm-split-cli $SPLIT_VERSION (under a minute, once)"
+  tool_install wasm_split_cli_support --version "$SPLIT_VERSION" --locked --features build-binary
+  echo "$SPLIT_VERSION" >"$TOOLS/wasm-split-cli.version"
 fi
 
 for entry in "${BG_PIDS[@]}"; do

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
@@ -467,6 +467,24 @@ function distAssets(): Assets {
   expect(m, 'embed.js carries the asset list').toBeTruthy();
   return JSON.parse(m![1]);
 }
+/** A file's SRI hash, as the build writes them. */
+function sriOf(file: string): string {
+  return `sha384-${createHash('sha384').update(readFileSync(path.join(DIST, file))).digest('base64')}`;
+}
+/** The wasm parts of the release (scripts/build-wasm.sh): the loader the
+ *  glue imports, and each part it fetches, with the SRI hash it asks for. */
+function distParts(): { name: string; file: string; integrity: string }[] {
+  const glue = readFileSync(path.join(DIST, distAssets().js), 'utf8');
+  const loader = /from "\.\/(customer-activity-split-[0-9a-f]{16}\.js)"/.exec(glue);
+  expect(loader, 'the glue imports the parts\' loader').toBeTruthy();
+  const text = readFileSync(path.join(DIST, loader![1]), 'utf8');
+  expect(text).toContain(`from "./${distAssets().js}"`);
+  return [...text.matchAll(/fetch\(new URL\("\.\/(customer-activity-([a-z]+)-[0-9a-f]{16}\.wasm)", import\.meta\.url\), \{ integrity: "([^"]+)" \}\)/g)].map((m) => ({
+    file: m[1],
+    name: m[2],
+    integrity: m[3],
+  }));
+}
 
 const LIGHT_BG = 'rgb(245, 245, 245)';
 const DARK_BG = 'rgb(20, 20, 20)';
@@ -757,7 +775,8 @@ test.describe('the release dist/', () => {
     const all = files();
     expect(all.filter((f) => STABLE.includes(f)).sort()).toEqual(STABLE);
     const hashed = all.filter((f) => !STABLE.includes(f));
-    expect(hashed.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+    // The main module, and the parts its loader fetches (nothing else).
+    expect(hashed.filter((f) => f.endsWith('.wasm')).sort()).toEqual([distAssets().wasm, ...distParts().map((p) => p.file)].sort());
     expectEverySourceSheet(hashed.filter((f) => f.endsWith('.css')));
     for (const f of hashed) expect(f, 'a content hash in the name').toMatch(/-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/);
     expect(all).not.toContain('live-reload.js');
@@ -766,6 +785,16 @@ test.describe('the release dist/', () => {
     expect(html).not.toContain('live-reload');
     expect(html).not.toContain('.well-known/trunk');
     expect(distAssets().liveReload).toBe(false);
+  });
+
+  test('the release is cut into parts: the glue imports their loader, which fetches each part with its SRI hash', () => {
+    const parts = distParts();
+    // The drilldown's records and the additional cases' grid at least.
+    expect(parts.map((p) => p.name)).toEqual(expect.arrayContaining(['records', 'cases']));
+    for (const p of parts) expect(p.integrity, p.file).toBe(sriOf(p.file));
+    // Each part is much smaller than the main module.
+    const size = (f: string) => statSync(path.join(DIST, f)).size;
+    for (const p of parts) expect(size(p.file), p.file).toBeLessThan(size(distAssets().wasm) / 2);
   });
 
   test("embed.js names this build's files with their SRI hashes; index.html preloads the wasm and its glue with them", () => {

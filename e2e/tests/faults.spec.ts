@@ -282,6 +282,39 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
     });
   }
 
+  test.describe('a wasm part', () => {
+    // The parts' loader logs why a part failed to load.
+    test.use({ allowedConsoleErrors: [/Failed to load resource|Failed to fetch/] });
+    test("the records' code (a wasm part) cannot be fetched: what loaded stays, an alert says so, Retry loads it", async ({ page, request, persona }) => {
+      const { me, doc } = await loadData(request, persona);
+      const e = enterpriseEntitlement(doc, me);
+      const { records } = await apiGet<EntitlementActivity>(request, `/entitlements/${e.id}/activity`, persona);
+      // The release is cut into parts (scripts/build-wasm.sh): the records' part and the code it shares.
+      const PART = /customer-activity-(records|shared)-[0-9a-f]{16}\.wasm$/;
+      let asked = 0;
+      await page.route(PART, (r) => {
+        asked++;
+        return r.abort('failed');
+      });
+      const d = new DrilldownPage(page);
+      await d.goto(e.id);
+      await expect(d.heading).toHaveText(e.name);
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
+      await expect(alert).toHaveCount(1);
+      await expect(alert).toContainText('this part of the page');
+      expect(asked).toBeGreaterThan(0);
+      await expect(d.total).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Back to Customer Activity' })).toBeVisible();
+
+      await page.unroute(PART);
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await d.loaded();
+      expect(await d.grid.countNumbers()).toEqual([records.length]);
+      await expect(d.chart).toBeVisible();
+    });
+  });
+
   test('bad records are reported, the others shown', async ({ page, request, persona }) => {
     const { me, doc } = await loadData(request, persona);
     const e = enterpriseEntitlement(doc, me);

@@ -28,3 +28,25 @@ test('the print view shows the content without the app chrome', async ({ page })
   await expect(ca.activeContracts).toBeVisible();
   await expect(ca.addons.getByRole('article').first()).toBeVisible();
 });
+
+test.describe('a wasm part', () => {
+  // The aborted request, and the parts' loader saying why the part failed to load.
+  test.use({ allowedConsoleErrors: [/Failed to load resource|Failed to fetch/] });
+  test("the proof of delivery's code (a wasm part) cannot be fetched: an alert says so, Retry downloads", async ({ page }) => {
+    const ca = new CustomerActivityPage(page);
+    const PART = /customer-activity-(pod|shared)-[0-9a-f]{16}\.wasm$/;
+    await page.route(PART, (r) => r.abort('failed'));
+    await ca.goto();
+    const pod = page.getByRole('group', { name: 'Proof of delivery' });
+    await pod.getByRole('button', { name: 'Download CSV' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'the proof of delivery' });
+    await expect(alert).toHaveCount(1);
+    // The page around it stays.
+    await expect(ca.activeContracts).toBeVisible();
+
+    await page.unroute(PART);
+    const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Retry' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^proof-of-delivery-\d{4}-\d{2}-\d{2}\.csv$/);
+    await expect(alert).toHaveCount(0);
+  });
+});

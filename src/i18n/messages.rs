@@ -113,6 +113,7 @@ messages! {
     WhatFailedProfile => "your profile", "il tuo profilo";
     WhatFailedActivity => "the customer activity", "l'attività del cliente";
     WhatFailedRecords => "the consumption details", "i dettagli del consumo";
+    WhatFailedPart => "this part of the page", "questa parte della pagina";
     WhatFailedCases => "the additional cases", "i casi aggiuntivi";
     WhyNetwork => "the network request failed", "la richiesta di rete non è riuscita";
     WhyDecode => "the answer was not in the expected format", "la risposta non era nel formato previsto";

@@ -6,9 +6,11 @@ use super::back::BackLink;
 use super::customer_activity::WorkspacePicker;
 use super::export::export_callbacks;
 use super::gate::{use_workspace, User};
+use super::part::Part;
 use super::url::{keys, query_setter, query_value, TableQuery};
 use crate::api::Loader;
 use crate::components::alert::DataIssues;
+use crate::components::alert::Loading;
 use crate::components::data_grid::DataGrid;
 use crate::components::select::{LabeledSelect, Opt};
 use crate::components::table_tools::{DateRangeFields, ExportGroup};
@@ -23,7 +25,7 @@ use crate::domain::validate::unreadable;
 use crate::domain::view::WorkspaceSel;
 use crate::i18n::{self, Msg};
 use crate::pages::load_error::request_view;
-use ca_contract::CaseService;
+use ca_contract::{AdditionalCases, CaseService, Decoded};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -37,7 +39,6 @@ fn service_key(s: CaseService) -> &'static str {
 #[component]
 pub fn AdditionalCasesPage() -> impl IntoView {
     let ctx = Ctx::get();
-    let me = User::get();
     let api = ctx.api.clone();
     let res = Loader::new(move || {
         let api = api.clone();
@@ -49,126 +50,27 @@ pub fn AdditionalCasesPage() -> impl IntoView {
         Some("problemResolution") => CaseService::ReactiveSupport,
         _ => CaseService::AdvisorySupport,
     });
-    let set = query_setter();
     let tq = TableQuery::from_url();
-    let l = ctx.locale;
-    let today = ctx.today;
     let range_id = ctx.id("cases-range");
     let cases_h = ctx.id("cases-h");
 
+    // The grid's code is fetched beside the cases.
+    let part = Part::new(preload_cases);
     let body = move || {
         request_view(res, Msg::WhatFailedCases, None, |d| {
-            let l = l.get();
-            let in_view = cases_in_view(&d.value.cases, &sel.get(), &me);
-            let (adv, pr) = (
-                count(&in_view, CaseService::AdvisorySupport),
-                count(&in_view, CaseService::ReactiveSupport),
-            );
-            let opts = vec![
-                Opt::new(
-                    "advisory",
-                    i18n::advisory_option(l, &i18n::num(l, adv as f64)),
-                ),
-                Opt::new(
-                    "problemResolution",
-                    i18n::problem_resolution_option(l, &i18n::num(l, pr as f64)),
-                ),
-            ];
-            let chosen = service.get();
-            let sel_now = sel.get();
-            let of_service: Vec<_> = in_view
-                .into_iter()
-                .filter(|c| c.service == chosen)
-                .collect();
-            let rows: Arc<Vec<CaseRow>> = Arc::new(case_rows(&of_service, &me, &tq.range.get()));
-            let columns = if sel_now == WorkspaceSel::All {
-                with_ws_column(CASE_COLUMNS)
-            } else {
-                CASE_COLUMNS.to_vec()
-            };
-            let no_ws = cases_without_workspace(&d.value.cases);
-            let note = (sel_now != WorkspaceSel::All && no_ws > 0).then(|| {
-                view! {
-                    <p class="note" role="note">
-                        {i18n::cases_without_workspace(
-                            l,
-                            &i18n::num(l, no_ws as f64),
-                            i18n::is_one(l, no_ws as f64),
-                        )}
-                    </p>
-                }
-            });
-            let sheet = {
-                let (rows, columns) = (rows.clone(), columns.clone());
-                move || {
-                    let l = Ctx::get().locale.get_untracked();
-                    let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
-                    let order = visible_order(
-                        &rows,
-                        &columns,
-                        &label,
-                        tq.sort.get_untracked(),
-                        &tq.q.get_untracked(),
-                    );
-                    let mut all = columns.clone();
-                    all.extend(export_extras(&columns, None));
-                    let title = l.t(Msg::AdditionalCases);
-                    table(
-                        title,
-                        &rows,
-                        &order,
-                        &all,
-                        &|c: ColId| i18n::column_header(l, c).to_owned(),
-                        &label,
-                    )
-                }
-            };
-            let (on_csv, on_xlsx) = export_callbacks("additional-cases".into(), today, sheet);
-            let set = set.clone();
-            let findings = unreadable(&d.issues);
-            view! {
-                <DataIssues findings=findings />
-                <div class="section-filters">
-                    <LabeledSelect
-                        id=Ctx::get().id("case-service")
-                        label=l.t(Msg::ConsumptionService).to_owned()
-                        options=opts
-                        value=service_key(chosen).to_owned()
-                        on_change=Callback::new(move |v: String| set(
-                            &[
-                                (keys::SERVICE, Some(v.as_str())),
-                                (keys::Q, None),
-                                (keys::SORT, None),
-                                (keys::DIR, None),
-                            ],
-                            false,
-                        ))
-                    />
-                </div>
-                {note}
-                <section class="card" aria-labelledby=cases_h.clone()>
-                    <div class="card__head">
-                        <h2 id=cases_h.clone()>{l.t(Msg::Cases)}</h2>
-                        <div class="card__actions">
-                            <ExportGroup on_csv=on_csv on_xlsx=on_xlsx />
-                        </div>
-                    </div>
-                    <div class="table-filters">
-                        <DateRangeFields id=range_id.clone() range=tq.range on_change=tq.on_range />
-                    </div>
-                    <DataGrid
-                        label=l.t(Msg::Cases).to_owned()
-                        rows=rows
-                        columns=columns
-                        sort=tq.sort
-                        on_sort=tq.on_sort
-                        query=tq.q
-                        on_query=tq.on_query
-                        widths_key="cases"
-                    />
-                </section>
-            }
-            .into_any()
+            part.show(
+                || view! { <Loading /> }.into_any(),
+                || {
+                    cases_part(CasesArgs {
+                        d,
+                        sel,
+                        service,
+                        tq,
+                        range_id: range_id.clone(),
+                        cases_h: cases_h.clone(),
+                    })
+                },
+            )
         })
     };
     view! {
@@ -181,5 +83,138 @@ pub fn AdditionalCasesPage() -> impl IntoView {
             </div>
             <section aria-busy=move || res.get().is_none().to_string()>{body}</section>
         </div>
+    }
+}
+
+/// What the page hands to [`cases_part`].
+struct CasesArgs {
+    d: Arc<Decoded<AdditionalCases>>,
+    sel: Memo<WorkspaceSel>,
+    service: Memo<CaseService>,
+    tq: TableQuery,
+    range_id: String,
+    cases_h: String,
+}
+
+super::part::split_view! {
+    /// The cases of the view: the service filter, the exports and the grid,
+    /// in the wasm part `cases`.
+    fn cases_part(a: CasesArgs) in cases, preload_cases / load_cases {
+        let CasesArgs { d, sel, service, tq, range_id, cases_h } = a;
+        let ctx = Ctx::get();
+        let me = User::get();
+        let set = query_setter();
+        let today = ctx.today;
+        let l = ctx.locale.get();
+        let in_view = cases_in_view(&d.value.cases, &sel.get(), &me);
+        let (adv, pr) = (
+            count(&in_view, CaseService::AdvisorySupport),
+            count(&in_view, CaseService::ReactiveSupport),
+        );
+        let opts = vec![
+            Opt::new(
+                "advisory",
+                i18n::advisory_option(l, &i18n::num(l, adv as f64)),
+            ),
+            Opt::new(
+                "problemResolution",
+                i18n::problem_resolution_option(l, &i18n::num(l, pr as f64)),
+            ),
+        ];
+        let chosen = service.get();
+        let sel_now = sel.get();
+        let of_service: Vec<_> = in_view
+            .into_iter()
+            .filter(|c| c.service == chosen)
+            .collect();
+        let rows: Arc<Vec<CaseRow>> = Arc::new(case_rows(&of_service, &me, &tq.range.get()));
+        let columns = if sel_now == WorkspaceSel::All {
+            with_ws_column(CASE_COLUMNS)
+        } else {
+            CASE_COLUMNS.to_vec()
+        };
+        let no_ws = cases_without_workspace(&d.value.cases);
+        let note = (sel_now != WorkspaceSel::All && no_ws > 0).then(|| {
+            view! {
+                <p class="note" role="note">
+                    {i18n::cases_without_workspace(
+                        l,
+                        &i18n::num(l, no_ws as f64),
+                        i18n::is_one(l, no_ws as f64),
+                    )}
+                </p>
+            }
+        });
+        let sheet = {
+            let (rows, columns) = (rows.clone(), columns.clone());
+            move || {
+                let l = Ctx::get().locale.get_untracked();
+                let label = move |w: &'static str| i18n::enum_label(l, w).to_owned();
+                let order = visible_order(
+                    &rows,
+                    &columns,
+                    &label,
+                    tq.sort.get_untracked(),
+                    &tq.q.get_untracked(),
+                );
+                let mut all = columns.clone();
+                all.extend(export_extras(&columns, None));
+                let title = l.t(Msg::AdditionalCases);
+                table(
+                    title,
+                    &rows,
+                    &order,
+                    &all,
+                    &|c: ColId| i18n::column_header(l, c).to_owned(),
+                    &label,
+                )
+            }
+        };
+        let (on_csv, on_xlsx) = export_callbacks("additional-cases".into(), today, sheet);
+        let set = set.clone();
+        let findings = unreadable(&d.issues);
+        view! {
+            <DataIssues findings=findings />
+            <div class="section-filters">
+                <LabeledSelect
+                    id=Ctx::get().id("case-service")
+                    label=l.t(Msg::ConsumptionService).to_owned()
+                    options=opts
+                    value=service_key(chosen).to_owned()
+                    on_change=Callback::new(move |v: String| set(
+                        &[
+                            (keys::SERVICE, Some(v.as_str())),
+                            (keys::Q, None),
+                            (keys::SORT, None),
+                            (keys::DIR, None),
+                        ],
+                        false,
+                    ))
+                />
+            </div>
+            {note}
+            <section class="card" aria-labelledby=cases_h.clone()>
+                <div class="card__head">
+                    <h2 id=cases_h.clone()>{l.t(Msg::Cases)}</h2>
+                    <div class="card__actions">
+                        <ExportGroup on_csv=on_csv on_xlsx=on_xlsx />
+                    </div>
+                </div>
+                <div class="table-filters">
+                    <DateRangeFields id=range_id.clone() range=tq.range on_change=tq.on_range />
+                </div>
+                <DataGrid
+                    label=l.t(Msg::Cases).to_owned()
+                    rows=rows
+                    columns=columns
+                    sort=tq.sort
+                    on_sort=tq.on_sort
+                    query=tq.q
+                    on_query=tq.on_query
+                    widths_key="cases"
+                />
+            </section>
+        }
+        .into_any()
     }
 }

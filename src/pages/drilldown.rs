@@ -4,9 +4,11 @@
 
 use super::back::BackLink;
 use super::gate::{use_workspace, Activity, Loaded, User};
-use super::records_view::RecordsView;
+use super::part::Part;
+use super::records_view::{preload_records, records_part, RecordsArgs};
 use super::url::TableQuery;
 use crate::api::{Loader, Preview};
+use crate::components::alert::Loading;
 use crate::components::grid_preview::RecordsPreview;
 use crate::components::table_tools::Toggletip;
 use crate::context::{tr, Ctx};
@@ -79,6 +81,9 @@ pub fn DrilldownPage() -> impl IntoView {
     });
     let sel = use_workspace();
     let tq = TableQuery::from_url();
+    // The records' code is fetched beside the records, once the summary
+    // has painted (`Detail`).
+    let part = Part::later(preload_records);
 
     let view = move || {
         let status = records.get().and_then(|r| r.err()).and_then(|e| e.status());
@@ -103,6 +108,7 @@ pub fn DrilldownPage() -> impl IntoView {
                         preview=preview
                         tq=tq
                         sel=sel
+                        part=part
                     />
                 }.into_any(),
             }
@@ -135,10 +141,17 @@ fn Detail(
     preview: RwSignal<Option<Arc<Vec<ActivityRecord>>>>,
     tq: TableQuery,
     sel: Memo<WorkspaceSel>,
+    part: Part,
 ) -> impl IntoView {
     let ctx = Ctx::get();
     let l = ctx.locale;
     let e = entitlement;
+    // What the user sees first is the summary below: the records' code is
+    // fetched after it has painted.
+    leptos::task::spawn_local(async move {
+        crate::platform::after_paint().await;
+        part.start();
+    });
     let doc = &loaded.doc;
     let contract = doc
         .contracts
@@ -285,20 +298,22 @@ fn Detail(
             }
         }
         request_view(records, Msg::WhatFailedRecords, None, |r| {
-            view! {
-                <RecordsView
-                    r=r
-                    usage=usage
-                    unit=unit
-                    service=service
-                    period=period
-                    can_export=can_export
-                    tq=tq
-                    sel=sel
-                    title=title.clone()
-                />
-            }
-            .into_any()
+            part.show(
+                || view! { <Loading /> }.into_any(),
+                || {
+                    records_part(RecordsArgs {
+                        r,
+                        usage,
+                        unit,
+                        service,
+                        period,
+                        can_export,
+                        tq,
+                        sel,
+                        title: title.clone(),
+                    })
+                },
+            )
         })
     };
     view! {

@@ -13,6 +13,7 @@ pub mod gate;
 pub mod home;
 pub mod load_error;
 pub mod not_found;
+pub(crate) mod part;
 pub mod proof_of_delivery;
 pub mod records_view;
 pub mod shell;

@@ -3,12 +3,12 @@
 //! a few at a time with progress, Cancel and Retry), and Print.
 
 use super::export::XLSX_MIME;
-use super::gate::{Activity, User};
+use super::gate::{Activity, Loaded, User};
 use super::url::{keys, query_value};
 use crate::components::table_tools::Toggletip;
 use crate::context::{tr, Ctx};
 use crate::domain::csv_export::{
-    delivery_entitlements, delivery_lines, proof_of_delivery, write, BOM,
+    delivery_entitlements, delivery_lines, proof_of_delivery, write, DeliveryLine, BOM,
 };
 use crate::domain::enterprise::chosen_contracts;
 use crate::domain::export::{summary_sheet, table};
@@ -37,64 +37,54 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let contract_q = query_value(keys::CONTRACT);
     let l = ctx.locale;
     let today = ctx.today;
-    let header = move |l: Locale| {
-        [
-            Msg::Contract,
-            Msg::Package,
-            Msg::Entitlement,
-            Msg::Unit,
-            Msg::Purchased,
-            Msg::Consumed,
-            Msg::Remaining,
-            Msg::DeliveredHours,
-            Msg::Ends,
-        ]
-        .map(|m| l.t(m))
-    };
-    // The loaded document, the locale, and the proof of delivery's lines and
-    // entitlements for the view (None while the document is not loaded).
-    let lines = {
+    // What the proof of delivery is made of: the loaded document and the
+    // view (None while the document is not loaded). Its lines, sheets and
+    // files are made in the wasm part `pod`, fetched when the user points at
+    // (or tabs to) its buttons, or at the latest on a click.
+    let view_args = {
         let me = me.clone();
         move || {
             let Some(Ok(loaded)) = res.get_untracked() else {
                 return None;
             };
-            let l = l.get_untracked();
-            let doc = &loaded.doc;
-            let active = active_contracts(&doc.contracts, &sel.get_untracked(), &me, today);
-            let chosen = chosen_contracts(&active, contract_q.get_untracked().as_deref());
-            let lines = delivery_lines(&chosen, &doc.entitlements, &doc.packages, &|u| {
-                i18n::unit_word(l, u, false).to_owned()
+            Some(PodView {
+                loaded,
+                l: l.get_untracked(),
+                sel: sel.get_untracked(),
+                me: me.clone(),
+                contract: contract_q.get_untracked(),
+                today,
+            })
+        }
+    };
+    // The part's code could not be fetched: said, with Retry (which runs
+    // the button again).
+    let part_failed = RwSignal::new(false);
+    let last: StoredValue<Option<Callback<()>>> = StoredValue::new(None);
+    let fetching = StoredValue::new(false);
+    let prefetch = move || {
+        if !fetching.get_value() {
+            fetching.set_value(true);
+            leptos::task::spawn_local(async move {
+                if preload_pod_csv().await.is_err() {
+                    fetching.set_value(false);
+                }
             });
-            let plan: Vec<ca_contract::Entitlement> =
-                delivery_entitlements(&chosen, &doc.entitlements, &doc.packages)
-                    .into_iter()
-                    .cloned()
-                    .collect();
-            Some((loaded.clone(), l, lines, plan))
         }
     };
     let download = {
-        let lines = lines.clone();
-        move |_| {
-            let Some((loaded, l, lines, _)) = lines() else {
+        let view_args = view_args.clone();
+        Callback::new(move |_: ()| {
+            let Some(v) = view_args() else {
                 return;
             };
-            let doc = &loaded.doc;
-            let mut csv = proof_of_delivery(header(l), &lines, l.t(Msg::AsNeeded));
-            // The data's date goes through the same writer as every cell.
-            csv.push_str(
-                write([vec![
-                    l.t(Msg::GeneratedAt).to_owned(),
-                    doc.generated_at.clone(),
-                ]])
-                .trim_start_matches(BOM),
-            );
-            let name = format!("proof-of-delivery-{}.csv", crate::domain::dates::iso(today));
-            if let Err(e) = crate::platform::download(&name, &csv, "text/csv;charset=utf-8") {
-                leptos::logging::error!("download failed: {e}");
-            }
-        }
+            part_failed.set(false);
+            leptos::task::spawn_local(async move {
+                if pod_csv(v).await.is_err() {
+                    part_failed.set(true);
+                }
+            });
+        })
     };
 
     // The workbook: its plan, the sheets fetched so far (kept across a
@@ -142,17 +132,35 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
                         }
                         match got {
                             Ok(d) => {
-                                let l = l.get_untracked();
+                                let Some(Some(e)) =
+                                    job.try_with_value(|j| j.as_ref().map(|j| j.plan[k].clone()))
+                                else {
+                                    return;
+                                };
+                                let sheet = pod_sheet(SheetArgs {
+                                    e,
+                                    records: d.value.records.items,
+                                    sel: sel.get_untracked(),
+                                    me: me.clone(),
+                                    l: l.get_untracked(),
+                                })
+                                .await;
+                                if generation.try_get_value() != Some(gen) {
+                                    return;
+                                }
+                                let Ok(sheet) = sheet else {
+                                    job.update_value(|j| {
+                                        if let Some(j) = j.as_mut() {
+                                            j.taken[k] = false;
+                                        }
+                                    });
+                                    stopped.set_value(true);
+                                    failed.set(Some(part_error()));
+                                    return;
+                                };
                                 let done = job.try_update_value(|j| {
                                     let j = j.as_mut()?;
-                                    let e = &j.plan[k];
-                                    j.sheets[k] = Some(entitlement_sheet(
-                                        e,
-                                        d.value.records.items,
-                                        &sel.get_untracked(),
-                                        &me,
-                                        l,
-                                    ));
+                                    j.sheets[k] = Some(sheet);
                                     j.taken[k] = false;
                                     Some((
                                         j.sheets.iter().filter(|s| s.is_some()).count(),
@@ -164,7 +172,7 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
                                 };
                                 progress.set(Some((done, all)));
                                 if done == all {
-                                    finish(job, progress, today);
+                                    finish(job, progress, failed, today).await;
                                     return;
                                 }
                             }
@@ -186,20 +194,25 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
         });
         run.set_value(Some(runner));
     }
-    let start = {
-        let lines = lines.clone();
-        move |_| {
-            let Some((loaded, l, lines, plan)) = lines() else {
+    let start = Callback::new(move |_: ()| {
+        let Some(v) = view_args() else {
+            return;
+        };
+        part_failed.set(false);
+        // Busy from the click on.
+        generation.update_value(|g| *g += 1);
+        let gen = generation.get_value();
+        progress.set(Some((0, 0)));
+        leptos::task::spawn_local(async move {
+            let plan = pod_plan(v).await;
+            if generation.try_get_value() != Some(gen) {
+                return;
+            }
+            let Ok((summary, plan)) = plan else {
+                progress.set(None);
+                part_failed.set(true);
                 return;
             };
-            let doc = &loaded.doc;
-            let summary = summary_sheet(
-                l.t(Msg::SummarySheet),
-                header(l),
-                &lines,
-                l.t(Msg::AsNeeded),
-                (l.t(Msg::GeneratedAt), &doc.generated_at),
-            );
             let n = plan.len();
             job.set_value(Some(PodJob {
                 summary,
@@ -207,17 +220,16 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
                 taken: vec![false; n],
                 plan,
             }));
-            generation.update_value(|g| *g += 1);
             progress.set(Some((0, n)));
             if n == 0 {
-                finish(job, progress, today);
+                finish(job, progress, failed, today).await;
                 return;
             }
             if let Some(r) = run.get_value() {
                 r();
             }
-        }
-    };
+        });
+    });
     let cancel = move |_| {
         generation.update_value(|g| *g += 1);
         job.set_value(None);
@@ -225,7 +237,16 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
         failed.set(None);
     };
     let retry = Callback::new(move |_| {
-        if let Some(r) = run.get_value() {
+        // Every sheet in, the writer's code missing: save again; else fetch
+        // what is missing.
+        let complete = job.with_value(|j| {
+            j.as_ref()
+                .is_some_and(|j| j.sheets.iter().all(Option::is_some))
+        });
+        if complete {
+            failed.set(None);
+            leptos::task::spawn_local(finish(job, progress, failed, today));
+        } else if let Some(r) = run.get_value() {
             r();
         }
     });
@@ -260,7 +281,13 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
     };
     let ready = move || matches!(res.get(), Some(Ok(_)));
     view! {
-        <div class="toolbar-group" role="group" aria-label=tr(Msg::ProofOfDelivery)>
+        <div
+            class="toolbar-group"
+            role="group"
+            aria-label=tr(Msg::ProofOfDelivery)
+            on:pointerenter=move |_| prefetch()
+            on:focusin=move |_| prefetch()
+        >
             <span class="toolbar-label" aria-hidden="true">
                 {tr(Msg::ProofOfDelivery)}
             </span>
@@ -268,10 +295,26 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
                 topic=Signal::derive(move || l.get().t(Msg::ProofOfDelivery).to_owned())
                 text=Msg::ProofOfDeliveryHelp
             />
-            <button type="button" class="btn" disabled=move || !ready() on:click=download>
+            <button
+                type="button"
+                class="btn"
+                disabled=move || !ready()
+                on:click=move |_| {
+                    last.set_value(Some(download));
+                    download.run(());
+                }
+            >
                 {tr(Msg::DownloadCsv)}
             </button>
-            <button type="button" class="btn" disabled=move || !ready() || busy() on:click=start>
+            <button
+                type="button"
+                class="btn"
+                disabled=move || !ready() || busy()
+                on:click=move |_| {
+                    last.set_value(Some(start));
+                    start.run(());
+                }
+            >
                 {tr(Msg::DownloadExcel)}
             </button>
             <button type="button" class="btn" on:click=move |_| crate::platform::print()>
@@ -279,6 +322,23 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
             </button>
         </div>
         {bar}
+        {move || {
+            part_failed
+                .get()
+                .then(|| {
+                    view! {
+                        <LoadError
+                            what=Msg::WhatFailedProofOfDelivery
+                            error=part_error()
+                            on_retry=Callback::new(move |_| {
+                                if let Some(again) = last.get_value() {
+                                    again.run(());
+                                }
+                            })
+                        />
+                    }
+                })
+        }}
     }
 }
 
@@ -295,53 +355,153 @@ struct PodJob {
     taken: Vec<bool>,
 }
 
-/// An entitlement's sheet: its records as its drilldown exports them (the
-/// Workspace selection applied, every record in API order).
-fn entitlement_sheet(
-    e: &ca_contract::Entitlement,
-    records: Vec<ca_contract::ActivityRecord>,
-    sel: &WorkspaceSel,
-    me: &ca_contract::Me,
+/// Why a part of the page's code is missing, as a request failure is told.
+fn part_error() -> crate::api::ApiError {
+    crate::api::ApiError::Network("the code of this part of the page could not be fetched".into())
+}
+
+/// The proof of delivery's header row.
+fn header(l: Locale) -> [&'static str; 9] {
+    [
+        Msg::Contract,
+        Msg::Package,
+        Msg::Entitlement,
+        Msg::Unit,
+        Msg::Purchased,
+        Msg::Consumed,
+        Msg::Remaining,
+        Msg::DeliveredHours,
+        Msg::Ends,
+    ]
+    .map(|m| l.t(m))
+}
+
+/// The document and the view a proof of delivery is made of.
+struct PodView {
+    loaded: Arc<Loaded>,
     l: Locale,
-) -> Sheet {
-    let records = Arc::new(records);
-    let kind = dominant_kind(&records, e.service);
-    let mut cols = record_columns(kind).to_vec();
-    if *sel == WorkspaceSel::All && has_workspaces(&records) {
-        cols = with_ws_column(&cols);
+    sel: WorkspaceSel,
+    me: Arc<ca_contract::Me>,
+    contract: Option<String>,
+    today: chrono::NaiveDate,
+}
+
+impl PodView {
+    /// Its lines, and the entitlements whose records it lists.
+    fn lines(&self) -> (Vec<DeliveryLine>, Vec<ca_contract::Entitlement>) {
+        let (l, doc) = (self.l, &self.loaded.doc);
+        let active = active_contracts(&doc.contracts, &self.sel, &self.me, self.today);
+        let chosen = chosen_contracts(&active, self.contract.as_deref());
+        let lines = delivery_lines(&chosen, &doc.entitlements, &doc.packages, &|u| {
+            i18n::unit_word(l, u, false).to_owned()
+        });
+        let plan = delivery_entitlements(&chosen, &doc.entitlements, &doc.packages)
+            .into_iter()
+            .cloned()
+            .collect();
+        (lines, plan)
     }
-    let extras = export_extras(&cols, Some(kind));
-    cols.extend(extras);
-    let shown = shown_records(&records, sel, me, &DateRange::default());
-    let order: Vec<u32> = (0..shown.rows.len() as u32).collect();
-    let unit = e.unit;
-    let header = |c: ColId| match c {
-        ColId::Quantity => i18n::unit_header(l, unit),
-        c => i18n::column_header(l, c).to_owned(),
-    };
-    table(&e.name, &shown.rows, &order, &cols, &header, &|w| {
-        i18n::enum_label(l, w).to_owned()
-    })
+}
+
+super::part::split_fn! {
+    /// Downloads the proof of delivery as CSV.
+    fn pod_csv(v: PodView) -> () => pod, preload_pod_csv / load_pod_csv {
+        let (l, doc) = (v.l, &v.loaded.doc);
+        let (lines, _) = v.lines();
+        let mut csv = proof_of_delivery(header(l), &lines, l.t(Msg::AsNeeded));
+        // The data's date goes through the same writer as every cell.
+        csv.push_str(
+            write([vec![l.t(Msg::GeneratedAt).to_owned(), doc.generated_at.clone()]])
+                .trim_start_matches(BOM),
+        );
+        let name = format!("proof-of-delivery-{}.csv", crate::domain::dates::iso(v.today));
+        if let Err(e) = crate::platform::download(&name, &csv, "text/csv;charset=utf-8") {
+            leptos::logging::error!("download failed: {e}");
+        }
+    }
+}
+
+super::part::split_fn! {
+    /// The workbook's Summary sheet, and the entitlements whose sheets follow.
+    fn pod_plan(v: PodView) -> (Sheet, Vec<ca_contract::Entitlement>) => pod, preload_pod_plan / load_pod_plan {
+        let (l, doc) = (v.l, &v.loaded.doc);
+        let (lines, plan) = v.lines();
+        let summary = summary_sheet(
+            l.t(Msg::SummarySheet),
+            header(l),
+            &lines,
+            l.t(Msg::AsNeeded),
+            (l.t(Msg::GeneratedAt), &doc.generated_at),
+        );
+        (summary, plan)
+    }
+}
+
+/// What an entitlement's sheet is made of.
+struct SheetArgs {
+    e: ca_contract::Entitlement,
+    records: Vec<ca_contract::ActivityRecord>,
+    sel: WorkspaceSel,
+    me: Arc<ca_contract::Me>,
+    l: Locale,
+}
+
+super::part::split_fn! {
+    /// An entitlement's sheet: its records as its drilldown exports them (the
+    /// Workspace selection applied, every record in API order).
+    fn pod_sheet(a: SheetArgs) -> Sheet => pod, preload_pod_sheet / load_pod_sheet {
+        let SheetArgs { e, records, sel, me, l } = a;
+        let records = Arc::new(records);
+        let kind = dominant_kind(&records, e.service);
+        let mut cols = record_columns(kind).to_vec();
+        if sel == WorkspaceSel::All && has_workspaces(&records) {
+            cols = with_ws_column(&cols);
+        }
+        let extras = export_extras(&cols, Some(kind));
+        cols.extend(extras);
+        let shown = shown_records(&records, &sel, &me, &DateRange::default());
+        let order: Vec<u32> = (0..shown.rows.len() as u32).collect();
+        let unit = e.unit;
+        let header = |c: ColId| match c {
+            ColId::Quantity => i18n::unit_header(l, unit),
+            c => i18n::column_header(l, c).to_owned(),
+        };
+        table(&e.name, &shown.rows, &order, &cols, &header, &|w| {
+            i18n::enum_label(l, w).to_owned()
+        })
+    }
+}
+
+super::part::split_fn! {
+    /// Writes the workbook and downloads it.
+    fn pod_save(a: (Vec<Sheet>, chrono::NaiveDate)) -> () => pod, preload_pod_save / load_pod_save {
+        let (sheets, today) = a;
+        let bytes = workbook(&sheets);
+        let name = format!("proof-of-delivery-{}.xlsx", crate::domain::dates::iso(today));
+        if let Err(e) = crate::platform::download_bytes(&name, &bytes, XLSX_MIME) {
+            leptos::logging::error!("download failed: {e}");
+        }
+    }
 }
 
 /// Saves the workbook once every sheet is in, and ends the job.
-fn finish(
+async fn finish(
     job: StoredValue<Option<PodJob>>,
     progress: RwSignal<Option<(usize, usize)>>,
+    failed: RwSignal<Option<crate::api::ApiError>>,
     today: chrono::NaiveDate,
 ) {
+    // The writer's code first: should it not come, the sheets stay for Retry.
+    if preload_pod_save().await.is_err() {
+        let _ = failed.try_set(Some(part_error()));
+        return;
+    }
     let Some(Some(j)) = job.try_update_value(|j| j.take()) else {
         return;
     };
     let mut sheets = vec![j.summary];
     sheets.extend(j.sheets.into_iter().flatten());
-    let bytes = workbook(&sheets);
-    let name = format!(
-        "proof-of-delivery-{}.xlsx",
-        crate::domain::dates::iso(today)
-    );
-    if let Err(e) = crate::platform::download_bytes(&name, &bytes, XLSX_MIME) {
-        leptos::logging::error!("download failed: {e}");
-    }
-    progress.set(None);
+    // (Its code is in: this cannot fail now.)
+    let _ = pod_save((sheets, today)).await;
+    let _ = progress.try_set(None);
 }

@@ -36,8 +36,42 @@ impl PartialEq for Shown {
     }
 }
 
+/// What a drilldown hands to [`records_part`].
+pub(super) struct RecordsArgs {
+    pub(super) r: Arc<Records>,
+    pub(super) usage: Usage,
+    pub(super) unit: ca_contract::Unit,
+    pub(super) service: Service,
+    pub(super) period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    pub(super) can_export: bool,
+    pub(super) tq: TableQuery,
+    pub(super) sel: Memo<WorkspaceSel>,
+    pub(super) title: String,
+}
+
+super::part::split_view! {
+    /// The records' view, in the wasm part `records` (with the grid, the
+    /// chart and the exports, which only a drilldown draws).
+    pub(super) fn records_part(a: RecordsArgs) in records, preload_records / load_records {
+        view! {
+            <RecordsView
+                r=a.r
+                usage=a.usage
+                unit=a.unit
+                service=a.service
+                period=a.period
+                can_export=a.can_export
+                tq=a.tq
+                sel=a.sel
+                title=a.title
+            />
+        }
+        .into_any()
+    }
+}
+
 #[component]
-pub(super) fn RecordsView(
+fn RecordsView(
     r: Arc<Records>,
     usage: Usage,
     unit: ca_contract::Unit,

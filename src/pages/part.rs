@@ -1,0 +1,224 @@
+//! Parts of the page whose code ships as wasm files of their own, fetched
+//! the first time the page needs them: the records of a drilldown (chart,
+//! range, exports, grid), the additional cases' grid, and the workbook
+//! writers. The landing page's first load then carries only what it draws.
+//!
+//! A release build (`cfg(ca_split)`, see build.rs; `scripts/build-wasm.sh`)
+//! cuts the module at each [`split_fn!`] with `wasm_split_helpers` (what
+//! Leptos's `#[lazy]` uses, with its `fallible` option: a part that cannot
+//! be fetched is an error, not a panic); every other build (tests, the
+//! gallery, `trunk serve`) keeps one module, and a part is then in from the
+//! start. The page's code is the same in
+//! both: it asks a [`Part`] whether its code is in, draws what it has
+//! meanwhile, and says so with Retry when the code could not be fetched (a
+//! network failure never blanks the page, and never panics the module).
+
+use crate::api::ApiError;
+use crate::i18n::Msg;
+use crate::pages::load_error::LoadError;
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+/// A part's code could not be fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unloaded;
+
+#[cfg(ca_split)]
+impl From<wasm_split_helpers::SplitLoaderError> for Unloaded {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Unloaded
+    }
+}
+
+/// What fetches a part's code (a `preload` function of [`split_view!`]).
+pub(crate) type Preload = fn() -> Pin<Box<dyn Future<Output = Result<(), Unloaded>>>>;
+
+/// The value of a future that is ready at its first poll, as a split
+/// function's is once its part is loaded (it then calls into the part at
+/// once). `None` if it would wait.
+pub(crate) fn now<T>(f: impl Future<Output = T>) -> Option<T> {
+    let mut f = std::pin::pin!(f);
+    match f.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(v) => Some(v),
+        Poll::Pending => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// One part of the page's code, as a view sees it: loading, in, or failed.
+#[derive(Clone, Copy)]
+pub(crate) struct Part {
+    state: RwSignal<State>,
+    started: StoredValue<bool>,
+    preload: Preload,
+}
+
+thread_local! {
+    /// The parts whose code is in (by their preload function).
+    static IN: std::cell::RefCell<Vec<Preload>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn is_in(preload: Preload) -> bool {
+    IN.with_borrow(|v| v.iter().any(|p| std::ptr::fn_addr_eq(*p, preload)))
+}
+
+impl Part {
+    /// Starts fetching the part's code (nothing to do if it is in).
+    pub(crate) fn new(preload: Preload) -> Self {
+        let part = Self::later(preload);
+        part.start();
+        part
+    }
+
+    /// The part, whose code is fetched by [`Part::start`] (if it is not in
+    /// already): for a view that first paints what it has.
+    pub(crate) fn later(preload: Preload) -> Self {
+        let ready = is_in(preload);
+        Part {
+            state: RwSignal::new(if ready { State::Ready } else { State::Loading }),
+            started: StoredValue::new(ready),
+            preload,
+        }
+    }
+
+    /// Fetches the part's code, once.
+    pub(crate) fn start(self) {
+        if self.started.try_get_value() == Some(false) {
+            self.started.set_value(true);
+            self.load();
+        }
+    }
+
+    fn load(self) {
+        let preload = self.preload;
+        let done = move |r: Result<(), Unloaded>| {
+            if r.is_ok() && !is_in(preload) {
+                IN.with_borrow_mut(|v| v.push(preload));
+            }
+            // The view may have been dropped meanwhile.
+            let _ = self.state.try_set(state_of(r));
+        };
+        let mut fut = preload();
+        // A part already in (or a build of one module) is ready at once:
+        // drawn in this task, with no frame of placeholder.
+        match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(r) => done(r),
+            Poll::Pending => {
+                self.state.set(State::Loading);
+                leptos::task::spawn_local(async move { done(fut.await) });
+            }
+        }
+    }
+
+    /// Draws `view` (a call of a split function) once the part's code is
+    /// in; `waiting` meanwhile; what failed, with Retry, if it could not be
+    /// fetched. Reading the state tracks it.
+    pub(crate) fn show<F: Future<Output = Result<AnyView, Unloaded>>>(
+        self,
+        waiting: impl FnOnce() -> AnyView,
+        view: impl FnOnce() -> F,
+    ) -> AnyView {
+        match self.state.get() {
+            State::Loading => waiting(),
+            State::Ready => match now(view()) {
+                Some(Ok(v)) => v,
+                // Not expected once the part is in; shown as a failure,
+                // with Retry, rather than a panic.
+                _ => self.failed(),
+            },
+            State::Failed => self.failed(),
+        }
+    }
+
+    fn failed(self) -> AnyView {
+        view! {
+            <LoadError
+                what=Msg::WhatFailedPart
+                error=ApiError::Network("the code of this part of the page".into())
+                on_retry=Callback::new(move |_| self.load())
+            />
+        }
+        .into_any()
+    }
+}
+
+fn state_of(r: Result<(), Unloaded>) -> State {
+    match r {
+        Ok(()) => State::Ready,
+        Err(Unloaded) => State::Failed,
+    }
+}
+
+/// `$vis fn $name($arg: $ty) -> $ret => $part, $preload / $raw { … }`:
+/// `$vis async fn $name($arg: $ty) -> Result<$ret, Unloaded>`, whose body
+/// is in the wasm part `$part` of a split build, and `$vis fn $preload()`,
+/// which fetches that part (a [`Preload`]; `$raw` names the split build's
+/// own preload function). Every function of a part has its own pair; the
+/// part is fetched once.
+macro_rules! split_fn {
+    (
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($arg:ident: $ty:ty) -> $ret:ty => $part:ident, $preload:ident / $raw:ident
+        $body:block
+    ) => {
+        #[cfg(ca_split)]
+        $(#[$meta])*
+        #[wasm_split_helpers::wasm_split($part, fallible, preload($raw))]
+        $vis fn $name($arg: $ty) -> Result<$ret, $crate::pages::part::Unloaded> {
+            Ok($body)
+        }
+
+        #[cfg(not(ca_split))]
+        $(#[$meta])*
+        $vis async fn $name($arg: $ty) -> Result<$ret, $crate::pages::part::Unloaded> {
+            Ok($body)
+        }
+
+        #[allow(dead_code)]
+        $vis fn $preload() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), $crate::pages::part::Unloaded>>>> {
+            #[cfg(ca_split)]
+            {
+                Box::pin(async { $raw().await.map_err($crate::pages::part::Unloaded::from) })
+            }
+            #[cfg(not(ca_split))]
+            {
+                Box::pin(async { Ok(()) })
+            }
+        }
+    };
+}
+pub(crate) use split_fn;
+
+/// [`split_fn!`] for a view: `-> AnyView`.
+macro_rules! split_view {
+    (
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($arg:ident: $ty:ty) in $part:ident, $preload:ident / $raw:ident
+        $body:block
+    ) => {
+        $crate::pages::part::split_fn! {
+            $(#[$meta])*
+            $vis fn $name($arg: $ty) -> leptos::prelude::AnyView => $part, $preload / $raw $body
+        }
+    };
+}
+pub(crate) use split_view;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ready_future_is_read_at_once_and_a_waiting_one_is_not() {
+        assert_eq!(now(async { 7 }), Some(7));
+        assert_eq!(now(std::future::pending::<u8>()), None);
+    }
+}
