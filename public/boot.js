@@ -39,7 +39,7 @@ function ask(path) {
 const encode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const base = (meta('base-path') || '').replace(/\/+$/, '');
 const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
-ask('/me')
+const asked = ask('/me')
   .then((r) => (r?.ok && /^\/customer-activity(\/|$)/.test(here) ? r.clone().json() : null))
   .then((me) => {
     const roles = Array.isArray(me?.roles) ? me.roles : [];
@@ -60,6 +60,11 @@ try {
   console.error(describe(error));
   showFailure(document.body, error);
 }
+// The page's first render is a long task: started while /me is on its way,
+// it would hold back the requests above until it ends. So it waits for them
+// to leave (they do as soon as /me has answered), but not long: a slow /me
+// must not keep the page's frame from showing.
+await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 250))]);
 // A panic from here on shows the page's own error view.
 glue?.startStandalone();
 

@@ -46,15 +46,18 @@ trap 'kill $SERVER 2>/dev/null; rm -rf "$OUT"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/api/v1/me" >/dev/null && break; sleep 0.2; done
 kill -0 "$SERVER" 2>/dev/null || { echo "the demo server did not start on port $PORT" >&2; exit 1; }
 BASE="http://127.0.0.1:$PORT"
-WASM="$(cd "$DIST" && ls *.wasm | head -1)"
+# The main module (the parts are customer-activity-<part>-<hash>.wasm).
+WASM="$(cd "$DIST" && ls *_bg.wasm | head -1)"
 # The demo server compresses the hashed files once at brotli quality 11, in
 # the background, as a CDN stores them (demo-server/src/packed.rs); until
-# then it compresses on the fly (chunked). Wait for the stored body: it
-# carries a Content-Length.
-header() { curl -s -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$BASE/$WASM" | tr -d '\r' | awk -F': ' -v h="$1" 'tolower($1)==h {print $2}'; }
-for _ in $(seq 150); do [ -n "$(header content-length)" ] && break; sleep 0.2; done
-ENCODING="$(header content-encoding)"
-WIRE="$(header content-length)"
+# then it compresses on the fly (chunked). Wait for the stored bodies of
+# every module: they carry a Content-Length.
+header() { curl -s -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$BASE/$2" | tr -d '\r' | awk -F': ' -v h="$1" 'tolower($1)==h {print $2}'; }
+for f in $(cd "$DIST" && ls *.wasm); do
+  for _ in $(seq 150); do [ -n "$(header content-length "$f")" ] && break; sleep 0.2; done
+done
+ENCODING="$(header content-encoding "$WASM")"
+WIRE="$(header content-length "$WASM")"
 log "serving $DIST on $BASE ($WASM content-encoding: ${ENCODING:-none}, ${WIRE:-chunked} bytes)"
 
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"

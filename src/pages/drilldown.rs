@@ -147,8 +147,11 @@ fn Detail(
     let l = ctx.locale;
     let e = entitlement;
     // What the user sees first is the summary below: the records' code is
-    // fetched after it has painted.
+    // fetched after it is on screen (a frame later than its paint: the
+    // frame is presented after the paint task), not competing with it for
+    // a slow link.
     leptos::task::spawn_local(async move {
+        crate::platform::after_paint().await;
         crate::platform::after_paint().await;
         part.start();
     });
