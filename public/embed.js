@@ -143,6 +143,12 @@ export function load() {
     // With its SRI hash: the import takes the preloaded module.
     const { link, added } = linkOnce(document.head, 'modulepreload', js, assets.jsIntegrity);
     if (added) document.head.append(link);
+    // A release cut into parts: the glue imports the parts' loader, checked
+    // the same way (the loader checks each part it fetches).
+    if (assets.loader) {
+      const parts = linkOnce(document.head, 'modulepreload', resolve(assets.loader), assets.loaderIntegrity);
+      if (parts.added) document.head.append(parts.link);
+    }
     // The wasm downloads while the glue arrives and parses (index.html
     // preloads it too: this takes the preloaded response).
     const wasm = fetch(new Request(resolve(assets.wasm), { integrity: assets.wasmIntegrity || '' }));

@@ -6,8 +6,8 @@
 #
 # 1. Writes the asset manifest into embed.js, the stable-named module that
 #    boot.js, gallery-boot.js and embedding hosts load: the hashed names of
-#    the glue, the wasm and every stylesheet (in index.html's order), with
-#    the SRI hashes Trunk computed. Read from the finished index.html, so it
+#    the glue, the wasm, the parts' loader (a release cut into parts) and
+#    every stylesheet (in index.html's order), with their SRI hashes. Read from the finished index.html, so it
 #    names exactly what Trunk emitted.
 # 2. Live reload only when asked (CA_LIVE_RELOAD=1, set by scripts/run.sh and
 #    scripts/gallery.sh for `trunk serve`): copies public/live-reload.js in.
@@ -60,6 +60,15 @@ wasm="$(rel "$(attr href "$wasm_tag")")"
 [ -f "$STAGE/$js" ] || fail "the glue $js is not in the build"
 [ -f "$STAGE/$wasm" ] || fail "the wasm $wasm is not in the build"
 
+# A release cut into parts (scripts/build-wasm.sh): the parts' loader, which
+# the glue imports, is the second modulepreload.
+loader_tag="$(tags modulepreload | grep -v 'embed\.js"' | sed -n 2p || true)"
+loader=""
+if [ -n "$loader_tag" ]; then
+  loader="$(rel "$(attr href "$loader_tag")")"
+  [ -f "$STAGE/$loader" ] || fail "the parts' loader $loader is not in the build"
+fi
+
 css=""
 while IFS= read -r tag; do
   [ -n "$tag" ] || continue
@@ -75,6 +84,8 @@ if [ "${CA_LIVE_RELOAD:-}" = "1" ] && [ "${TRUNK_PROFILE:-}" != "release" ]; the
   live=true
 fi
 
-manifest="{$(pair js "$js"),$(pair jsIntegrity "$(attr integrity "$glue_tag")"),$(pair wasm "$wasm"),$(pair wasmIntegrity "$(attr integrity "$wasm_tag")"),\"css\":[$css],\"liveReload\":$live}"
+parts=""
+[ -n "$loader" ] && parts="$(pair loader "$loader"),$(pair loaderIntegrity "$(attr integrity "$loader_tag")"),"
+manifest="{$(pair js "$js"),$(pair jsIntegrity "$(attr integrity "$glue_tag")"),$parts$(pair wasm "$wasm"),$(pair wasmIntegrity "$(attr integrity "$wasm_tag")"),\"css\":[$css],\"liveReload\":$live}"
 sed -i "s#/\\*ca:assets\\*/ null#/*ca:assets*/ $manifest#" "$EMBED"
 echo "post-build.sh: embed.js knows $js, $wasm and $(tags stylesheet | grep -c . || true) stylesheets (live reload: $live)"

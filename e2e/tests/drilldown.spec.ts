@@ -1,4 +1,5 @@
 import { test, expect } from '../fixtures';
+import { CustomerActivityPage } from '../pages/customer-activity';
 import { DrilldownPage } from '../pages/drilldown';
 import {
   type ActivityRecord,
@@ -392,4 +393,21 @@ test.describe('an unknown entitlement', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Entitlement not found');
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
+});
+
+test("pointing at a drilldown's link fetches its records' code (a wasm part) before the click", async ({ page }) => {
+  const ca = new CustomerActivityPage(page);
+  await ca.goto();
+  const PART = /customer-activity-records-[0-9a-f]{16}\.wasm$/;
+  // A link of the add-on region leads to a drilldown.
+  const link = ca.addons.locator('a[href*="/customer-activity/entitlements/"]').first();
+  await link.scrollIntoViewIfNeeded();
+  // Asked on the hover alone (it times out otherwise).
+  const asked = page.waitForRequest(PART, { timeout: 5000 });
+  await link.hover();
+  await asked;
+  await link.click();
+  const d = new DrilldownPage(page);
+  await d.loaded();
+  await expect(d.grid.table).toBeVisible();
 });

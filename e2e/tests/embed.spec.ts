@@ -131,6 +131,12 @@ test.describe('the <customer-activity> element in a host page', () => {
     await expect(heading(app)).toHaveText(name);
     await expect(app.getByRole('region', { name: 'Total consumption' })).toBeVisible();
     await expect(app.getByRole('table', { name: 'Consumption details' })).toBeVisible();
+    // The drilldown's records are a part of the wasm: embed.js preloaded the
+    // parts' loader with its SRI hash (the host page has no index.html).
+    const a = distAssets();
+    const loaderLinks = page.locator(`head link[rel="modulepreload"][href$="/${a.loader}"]`);
+    await expect(loaderLinks).toHaveCount(1);
+    await expect(loaderLinks).toHaveAttribute('integrity', a.loaderIntegrity!);
 
     // Back and Forward restore the views inside the host.
     await page.goBack();
@@ -461,7 +467,16 @@ function expectEverySourceSheet(hrefs: string[]) {
   }
 }
 /** The asset list the build wrote into dist/embed.js. */
-type Assets = { js: string; jsIntegrity: string; wasm: string; wasmIntegrity: string; css: { href: string; integrity: string }[]; liveReload: boolean };
+type Assets = {
+  js: string;
+  jsIntegrity: string;
+  loader?: string;
+  loaderIntegrity?: string;
+  wasm: string;
+  wasmIntegrity: string;
+  css: { href: string; integrity: string }[];
+  liveReload: boolean;
+};
 function distAssets(): Assets {
   const m = /\/\*ca:assets\*\/ (\{.*\});/.exec(readFileSync(path.join(DIST, 'embed.js'), 'utf8'));
   expect(m, 'embed.js carries the asset list').toBeTruthy();
@@ -792,6 +807,10 @@ test.describe('the release dist/', () => {
     // The drilldown's records and the additional cases' grid at least.
     expect(parts.map((p) => p.name)).toEqual(expect.arrayContaining(['records', 'cases']));
     for (const p of parts) expect(p.integrity, p.file).toBe(sriOf(p.file));
+    // embed.js names the loader with its SRI hash (a host page has no index.html to preload it).
+    expect(distAssets().loader).toMatch(/^customer-activity-split-[0-9a-f]{16}\.js$/);
+    expect(distAssets().loaderIntegrity).toBe(sriOf(distAssets().loader!));
+    expect(readFileSync(path.join(DIST, distAssets().js), 'utf8')).toContain(`from "./${distAssets().loader}"`);
     // Each part is much smaller than the main module.
     const size = (f: string) => statSync(path.join(DIST, f)).size;
     for (const p of parts) expect(size(p.file), p.file).toBeLessThan(size(distAssets().wasm) / 2);

@@ -87,7 +87,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
 }
 
 /// What the page hands to [`cases_part`].
-struct CasesArgs {
+pub(super) struct CasesArgs {
     d: Arc<Decoded<AdditionalCases>>,
     sel: Memo<WorkspaceSel>,
     service: Memo<CaseService>,
@@ -99,7 +99,7 @@ struct CasesArgs {
 super::part::split_view! {
     /// The cases of the view: the service filter, the exports and the grid,
     /// in the wasm part `cases`.
-    fn cases_part(a: CasesArgs) in cases, preload_cases / load_cases {
+    pub(super) fn cases_part(a: CasesArgs) in cases, preload_cases / load_cases {
         let CasesArgs { d, sel, service, tq, range_id, cases_h } = a;
         let ctx = Ctx::get();
         let me = User::get();

@@ -150,6 +150,51 @@ impl Part {
     }
 }
 
+/// Fetches a part's code ahead of its view (once; nothing if it is in).
+pub(crate) fn prefetch(preload: Preload) {
+    thread_local! {
+        static ASKED: std::cell::RefCell<Vec<Preload>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if is_in(preload) || ASKED.with_borrow(|v| v.iter().any(|p| std::ptr::fn_addr_eq(*p, preload)))
+    {
+        return;
+    }
+    ASKED.with_borrow_mut(|v| v.push(preload));
+    leptos::task::spawn_local(async move {
+        if preload().await.is_ok() {
+            if !is_in(preload) {
+                IN.with_borrow_mut(|v| v.push(preload));
+            }
+        } else {
+            // A failure is not remembered: the next intent asks again.
+            ASKED.with_borrow_mut(|v| v.retain(|p| !std::ptr::fn_addr_eq(*p, preload)));
+        }
+    });
+}
+
+/// A pointer over, a focus on or a touch of a link (`ev` bubbled up to the
+/// page's main element): the code of the view it leads to is fetched now,
+/// so it is in, or on its way, when the link is followed.
+pub(crate) fn on_intent(ev: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(Some(a)) = el.closest("a[href]") else {
+        return;
+    };
+    let href = a.get_attribute("href").unwrap_or_default();
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    if path.contains("/customer-activity/entitlements/") {
+        prefetch(super::records_view::preload_records);
+    } else if path.ends_with("/customer-activity/additional-cases") {
+        prefetch(super::additional_cases::preload_cases);
+    }
+}
+
 fn state_of(r: Result<(), Unloaded>) -> State {
     match r {
         Ok(()) => State::Ready,

@@ -42,7 +42,15 @@ pub fn Shell(children: Children) -> impl IntoView {
                     {demo.then(|| view! { <PersonaSwitch /> })} <LanguageSwitch /> <UserName />
                 </div>
             </header>
-            <main id=main_id class="shell-main" tabindex="-1">
+            <main
+                id=main_id
+                class="shell-main"
+                tabindex="-1"
+                // A link about to be followed: its view's code is fetched now.
+                on:pointerover=move |ev| super::part::on_intent(&ev)
+                on:focusin=move |ev| super::part::on_intent(&ev)
+                on:touchstart=move |ev| super::part::on_intent(&ev)
+            >
                 {children()}
             </main>
         </div>
