@@ -224,3 +224,49 @@ pub async fn after_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
     next_task().await;
 }
+
+/// Resolves once an element marked `elementtiming=identifier` is on screen
+/// (the Element Timing API: its frame presented, which comes after the
+/// paint task), or after `limit_ms` (a browser without the API: Firefox,
+/// Safari), for work that must not compete with what the user sees first.
+pub async fn on_screen(identifier: &'static str, limit_ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, limit_ms);
+        let Some(ctor) = js_sys::Reflect::get(&w, &"PerformanceObserver".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        else {
+            return;
+        };
+        // The first entry is ours: no other element is marked.
+        let seen = wasm_bindgen::closure::Closure::once_into_js(
+            move |list: wasm_bindgen::JsValue, observer: wasm_bindgen::JsValue| {
+                let _ = (list, identifier);
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                if let Ok(f) = js_sys::Reflect::get(&observer, &"disconnect".into())
+                    .and_then(|f| f.dyn_into::<js_sys::Function>())
+                {
+                    let _ = f.call0(&observer);
+                }
+            },
+        );
+        let Ok(observer) = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&seen)) else {
+            return;
+        };
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"type".into(), &"element".into());
+        let _ = js_sys::Reflect::set(&options, &"buffered".into(), &true.into());
+        if let Ok(f) = js_sys::Reflect::get(&observer, &"observe".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+        {
+            // A browser that does not know the entry type throws or ignores
+            // it: the limit then resolves.
+            let _ = f.call1(&observer, &options);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}

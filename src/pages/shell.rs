@@ -28,6 +28,26 @@ pub fn Shell(children: Children) -> impl IntoView {
             .and_then(|r| r.ok())
             .is_some_and(|me| has_access(&me))
     });
+    // The routed view in a task of its own, after the header's: on a phone
+    // the first one (the wasm's start, and the browser compiling every
+    // function it runs for the first time) is long enough already.
+    let children = StoredValue::new_local(Some(children));
+    let routed = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::platform::next_task().await;
+        let _ = routed.try_set(true);
+    });
+    let view = move || {
+        routed
+            .get()
+            .then(|| {
+                children
+                    .try_update_value(Option::take)
+                    .flatten()
+                    .map(|c| c())
+            })
+            .flatten()
+    };
     view! {
         <div class="ca-app" lang=move || locale.get().tag() data-theme=theme on:click=own_links>
             <a class="skip-link" href=skip>
@@ -51,7 +71,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 on:focusin=move |ev| super::part::on_intent(&ev)
                 on:touchstart=move |ev| super::part::on_intent(&ev)
             >
-                {children()}
+                {view}
             </main>
         </div>
     }
