@@ -23,6 +23,20 @@ pub fn ErrorAlert(
     }
 }
 
+/// A note about `n` items, worded by `text` (the locale, the count as the
+/// locale writes it, and whether it is one).
+pub fn count_note(
+    l: i18n::Locale,
+    n: usize,
+    text: fn(i18n::Locale, &str, bool) -> String,
+) -> impl IntoView {
+    view! {
+        <p class="note" role="note">
+            {text(l, &i18n::num(l, n as f64), i18n::is_one(l, n as f64))}
+        </p>
+    }
+}
+
 /// A list of flagged items (bad records), shown rather than dropped.
 #[component]
 pub fn DataIssues(findings: Vec<Finding>) -> impl IntoView {

@@ -9,8 +9,8 @@ use super::gate::{use_workspace, User};
 use super::part::Part;
 use super::url::{keys, query_setter, query_value, TableQuery};
 use crate::api::Loader;
-use crate::components::alert::DataIssues;
 use crate::components::alert::Loading;
+use crate::components::alert::{count_note, DataIssues};
 use crate::components::data_grid::DataGrid;
 use crate::components::select::{LabeledSelect, Opt};
 use crate::components::table_tools::{DateRangeFields, ExportGroup};
@@ -81,7 +81,15 @@ pub fn AdditionalCasesPage() -> impl IntoView {
             <div class="toolbar">
                 <WorkspacePicker sel=sel />
             </div>
-            <section aria-busy=move || res.get().is_none().to_string()>{body}</section>
+            // Busy until the cases, and the code that draws them, are in.
+            <section aria-busy=move || {
+                match res.get() {
+                    None => true,
+                    Some(Ok(_)) => part.loading(),
+                    Some(Err(_)) => false,
+                }
+                    .to_string()
+            }>{body}</section>
         </div>
     }
 }
@@ -134,17 +142,8 @@ super::part::split_view! {
             CASE_COLUMNS.to_vec()
         };
         let no_ws = cases_without_workspace(&d.value.cases);
-        let note = (sel_now != WorkspaceSel::All && no_ws > 0).then(|| {
-            view! {
-                <p class="note" role="note">
-                    {i18n::cases_without_workspace(
-                        l,
-                        &i18n::num(l, no_ws as f64),
-                        i18n::is_one(l, no_ws as f64),
-                    )}
-                </p>
-            }
-        });
+        let note = (sel_now != WorkspaceSel::All && no_ws > 0)
+            .then(|| count_note(l, no_ws, i18n::cases_without_workspace));
         let sheet = {
             let (rows, columns) = (rows.clone(), columns.clone());
             move || {

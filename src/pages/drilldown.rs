@@ -338,6 +338,14 @@ fn Detail(
             {facts}
             {action}
         </section>
-        <div aria-busy=move || records.get().is_none().to_string()>{body}</div>
+        // Busy until the records, and the code that draws them, are in.
+        <div aria-busy=move || {
+            match records.get() {
+                None => true,
+                Some(Ok(_)) => part.loading(),
+                Some(Err(_)) => false,
+            }
+                .to_string()
+        }>{body}</div>
     }
 }

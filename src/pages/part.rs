@@ -118,6 +118,12 @@ impl Part {
         }
     }
 
+    /// Whether its code is still on its way (or not yet asked for): a view
+    /// that needs it is busy. Reading it tracks it.
+    pub(crate) fn loading(self) -> bool {
+        self.state.get() == State::Loading
+    }
+
     /// Draws `view` (a call of a split function) once the part's code is
     /// in; `waiting` meanwhile; what failed, with Retry, if it could not be
     /// fetched. Reading the state tracks it.

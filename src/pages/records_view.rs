@@ -5,7 +5,7 @@ use super::drilldown::Records;
 use super::export::export_callbacks;
 use super::gate::User;
 use super::url::TableQuery;
-use crate::components::alert::DataIssues;
+use crate::components::alert::{count_note, DataIssues};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::DataGrid;
 use crate::components::table_tools::{DateRangeFields, ExportGroup};
@@ -285,18 +285,7 @@ fn RecordsView(
     };
     let hidden_note = move || {
         let n = shown.with(|s| s.0.other_workspaces);
-        (n > 0).then(|| {
-            let l = l.get();
-            view! {
-                <p class="note" role="note">
-                    {i18n::other_workspaces_hidden(
-                        l,
-                        &i18n::num(l, n as f64),
-                        i18n::is_one(l, n as f64),
-                    )}
-                </p>
-            }
-        })
+        (n > 0).then(|| count_note(l.get(), n, i18n::other_workspaces_hidden))
     };
     let range_id = ctx.id("range");
     let grid = move || {
