@@ -8,10 +8,10 @@
 //! Leptos's `#[lazy]` uses, with its `fallible` option: a part that cannot
 //! be fetched is an error, not a panic); every other build (tests, the
 //! gallery, `trunk serve`) keeps one module, and a part is then in from the
-//! start. The page's code is the same in
-//! both: it asks a [`Part`] whether its code is in, draws what it has
-//! meanwhile, and says so with Retry when the code could not be fetched (a
-//! network failure never blanks the page, and never panics the module).
+//! start. The page's code is the same in both: it asks a [`Part`] whether
+//! its code is in, draws what it has meanwhile, and says so with Retry when
+//! the code could not be fetched (a network failure never blanks the page,
+//! and never panics the module).
 
 use crate::api::ApiError;
 use crate::i18n::Msg;
@@ -32,7 +32,7 @@ impl From<wasm_split_helpers::SplitLoaderError> for Unloaded {
     }
 }
 
-/// What fetches a part's code (a `preload` function of [`split_view!`]).
+/// What fetches a part's code (the `$preload` function of a [`split_fn!`]).
 pub(crate) type Preload = fn() -> Pin<Box<dyn Future<Output = Result<(), Unloaded>>>>;
 
 /// The value of a future that is ready at its first poll, as a split
