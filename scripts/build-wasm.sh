@@ -96,7 +96,8 @@ fi
 glue="$WORK/out/$NAME.js"
 loader="$WORK/split/__wasm_split.js"
 hash_of() { cat "$@" | sha256sum | cut -c1-16; }
-sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
+# An SRI hash with coreutils alone (sha384sum's hex, as bytes, in base64).
+sri() { printf 'sha384-%s' "$(printf '%b' "$(sha384sum "$1" | cut -d' ' -f1 | sed 's/../\\x&/g')" | base64 -w0)"; }
 out_wasm="$NAME-$(hash_of "$main")_bg.wasm"
 cp "$main" "$STAGE/$out_wasm"
 # The glue's own default wasm URL (unused: embed.js passes the module).
