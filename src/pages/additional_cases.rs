@@ -82,14 +82,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
                 <WorkspacePicker sel=sel />
             </div>
             // Busy until the cases, and the code that draws them, are in.
-            <section aria-busy=move || {
-                match res.get() {
-                    None => true,
-                    Some(Ok(_)) => part.loading(),
-                    Some(Err(_)) => false,
-                }
-                    .to_string()
-            }>{body}</section>
+            <section aria-busy=move || part.busy(res)>{body}</section>
         </div>
     }
 }

@@ -339,13 +339,6 @@ fn Detail(
             {action}
         </section>
         // Busy until the records, and the code that draws them, are in.
-        <div aria-busy=move || {
-            match records.get() {
-                None => true,
-                Some(Ok(_)) => part.loading(),
-                Some(Err(_)) => false,
-            }
-                .to_string()
-        }>{body}</div>
+        <div aria-busy=move || part.busy(records)>{body}</div>
     }
 }

@@ -14,6 +14,7 @@ pub mod home;
 pub mod load_error;
 pub mod not_found;
 pub(crate) mod part;
+mod pod_files;
 pub mod proof_of_delivery;
 pub mod records_view;
 pub mod shell;

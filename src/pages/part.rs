@@ -124,6 +124,17 @@ impl Part {
         self.state.get() == State::Loading
     }
 
+    /// `aria-busy` of a view drawn by this part from `data`: busy until
+    /// both are in (a failed request is not busy: it says so).
+    pub(crate) fn busy<T: Send + Sync + 'static>(self, data: crate::api::Loader<T>) -> String {
+        match data.get() {
+            None => true,
+            Some(Ok(_)) => self.loading(),
+            Some(Err(_)) => false,
+        }
+        .to_string()
+    }
+
     /// Draws `view` (a call of a split function) once the part's code is
     /// in; `waiting` meanwhile; what failed, with Retry, if it could not be
     /// fetched. Reading the state tracks it.
