@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect } from '../fixtures';
 import { CustomerActivityPage } from '../pages/customer-activity';
-import { DrilldownPage } from '../pages/drilldown';
+import { AdditionalCasesPage, DrilldownPage } from '../pages/drilldown';
 import {
   type CustomerActivity,
   type EntitlementActivity,
@@ -312,6 +312,43 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
       await d.loaded();
       expect(await d.grid.countNumbers()).toEqual([records.length]);
       await expect(d.chart).toBeVisible();
+    });
+
+    test("a 404 on the records is shown while their code cannot be fetched: their request leaves at once, its status needs no code", async ({ page, request, persona }) => {
+      const { me, doc } = await loadData(request, persona);
+      const e = enterpriseEntitlement(doc, me);
+      await page.route(/customer-activity-(records|shared)-[0-9a-f]{16}\.wasm$/, (r) => r.abort('failed'));
+      await page.route(RECORDS, (r) => r.fulfill(problem(404, 'Entitlement not found', `No entitlement ${e.id}.`)));
+      await page.goto(`/customer-activity/entitlements/${e.id}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Entitlement not found');
+      await expect(page.getByRole('link', { name: 'Back to Customer Activity' })).toBeVisible();
+    });
+
+    test("the additional cases' code (a wasm part) cannot be fetched: the page stays, an alert says so, Retry shows the cases", async ({ page, request, persona }) => {
+      const { cases } = await apiGet<{ cases: unknown[] }>(request, '/additional-cases', persona);
+      const PART = /customer-activity-(cases|shared)-[0-9a-f]{16}\.wasm$/;
+      let asked = 0;
+      await page.route(PART, (r) => {
+        asked++;
+        return r.abort('failed');
+      });
+      const v = new AdditionalCasesPage(page);
+      await page.goto('/customer-activity/additional-cases');
+      await expect(v.heading).toBeVisible();
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
+      await expect(alert).toHaveCount(1);
+      await expect(alert).toContainText('this part of the page');
+      expect(asked).toBeGreaterThan(0);
+      // What it says is not busy: assistive technology reads it.
+      await expect(page.locator('section[aria-busy="true"]')).toHaveCount(0);
+      await expect(v.workspace).toBeEnabled();
+
+      await page.unroute(PART);
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await v.service.waitFor();
+      expect(cases.length).toBeGreaterThan(0);
+      await expect(v.grid.rows.first()).toBeVisible();
     });
   });
 

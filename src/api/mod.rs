@@ -11,8 +11,7 @@ use flight::{early_error, read_text, Body, Flight};
 pub use loader::Loader;
 
 use ca_contract::{
-    decode, ActivityRecord, AdditionalCases, CustomerActivity, Decoded, Document,
-    EntitlementActivity, Me, Problem, StreamDecoder, Streamed,
+    decode, CustomerActivity, Decoded, Document, Me, Problem, StreamDecoder, Streamed,
 };
 use gloo_net::http::{Request, Response};
 use std::sync::Arc;
@@ -109,27 +108,20 @@ impl Api {
         self.get("/customer-activity").await
     }
 
-    /// The records of an entitlement. For a long list (a body of at least
-    /// [`PREVIEW_MIN_BYTES`]), `preview` is called once with the first
-    /// [`PREVIEW_ROWS`] records as soon as they are decoded, so the page can
-    /// show them while the rest arrives.
-    pub async fn entitlement_activity(
-        &self,
-        id: &str,
-        preview: Option<Preview<ActivityRecord>>,
-    ) -> Result<Decoded<EntitlementActivity>, ApiError> {
-        self.get_streamed(
-            &format!(
-                "/entitlements/{}/activity",
-                crate::domain::query::encode(id)
-            ),
-            preview,
-        )
+    /// Asks for the records of an entitlement: answered once the status is
+    /// known (a 404 or 403 at once), with the body still to be read and
+    /// decoded by [`Opened::decode`] (in the wasm part that draws them).
+    pub async fn open_entitlement_activity(&self, id: &str) -> Result<Opened, ApiError> {
+        self.open(&format!(
+            "/entitlements/{}/activity",
+            crate::domain::query::encode(id)
+        ))
         .await
     }
 
-    pub async fn additional_cases(&self) -> Result<Decoded<AdditionalCases>, ApiError> {
-        self.get_streamed("/additional-cases", None).await
+    /// Asks for the additional cases: see [`Api::open_entitlement_activity`].
+    pub async fn open_additional_cases(&self) -> Result<Opened, ApiError> {
+        self.open("/additional-cases").await
     }
 
     /// The demo backend's personas (not part of the contract; demo builds
@@ -150,21 +142,84 @@ impl Api {
         read_text(&resp, &flight, MAX_RESPONSE_BYTES).await
     }
 
+    /// Sends a GET; its answer, once its status is 2xx.
+    async fn open(&self, path: &str) -> Result<Opened, ApiError> {
+        let flight = Flight::start(self.timeout_ms);
+        let resp = self.response(path, &flight).await?;
+        Ok(Opened { flight, resp })
+    }
+
+    /// Sends a GET and returns the response if its status is 2xx; any other
+    /// status becomes [`ApiError::Http`] with the problem details.
+    async fn response(&self, path: &str, flight: &Flight) -> Result<Response, ApiError> {
+        let url = format!("{}{}", self.base, path);
+        let resp = match crate::platform::take_early(&url) {
+            // Asked for by the loader while the wasm arrived (the user).
+            Some(early) => {
+                let r = JsFuture::from(early).await;
+                // Usually here already: go on in a task of its own, so what
+                // was drawn before it is painted, and input answered, before
+                // this is drawn (on a phone, one long task otherwise).
+                crate::platform::next_task().await;
+                r.map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
+                    .map_err(|e| early_error(&e))?
+            }
+            None => Request::get(&url)
+                .header("Accept", "application/json")
+                .abort_signal(flight.signal.as_ref())
+                .send()
+                .await
+                .map_err(|e| flight.error(e.to_string()))?,
+        };
+        let status = resp.status();
+        if (200..300).contains(&status) {
+            return Ok(resp);
+        }
+        let retry_after = resp
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.trim().parse::<u32>().ok());
+        // Problem details are a few lines: a longer body is not read.
+        let problem: Problem = match read_text(&resp, flight, MAX_PROBLEM_BYTES).await {
+            Ok(text) => serde_json::from_str(&text).unwrap_or_default(),
+            Err(ApiError::TooLarge) => Problem::default(),
+            Err(e) => return Err(e),
+        };
+        Err(ApiError::Http {
+            status,
+            title: problem.title,
+            detail: problem.detail,
+            retry_after,
+        })
+    }
+}
+
+/// A request answered with a 2xx status, its body not read yet: the time
+/// limit of [`TIMEOUT_MS`] still runs, and dropping it abandons the body.
+pub struct Opened {
+    flight: Flight,
+    resp: Response,
+}
+
+impl Opened {
     /// Reads the body as the network delivers it and decodes its long list
     /// item by item on the way ([`StreamDecoder`]): decoding overlaps the
     /// download, and the body is never held whole (36 MB for 100,000
     /// records). The main thread is handed back between chunks so the page
     /// stays responsive while a large list loads.
-    async fn get_streamed<T: Streamed>(
-        &self,
-        path: &str,
+    ///
+    /// For a long list (a body of at least [`PREVIEW_MIN_BYTES`]),
+    /// `preview` is called once with the first [`PREVIEW_ROWS`] items as
+    /// soon as they are decoded, so the page can show them while the rest
+    /// arrives.
+    pub async fn decode<T: Streamed>(
+        self,
         mut preview: Option<Preview<T::Item>>,
     ) -> Result<Decoded<T>, ApiError>
     where
         T::Item: Clone,
     {
-        let flight = Flight::start(self.timeout_ms);
-        let resp = self.response(path, &flight).await?;
+        let Opened { flight, resp } = self;
         let mut body = Body::new(&resp, &flight, MAX_RESPONSE_BYTES)?;
         let length = body.declared;
         let mut decoder = StreamDecoder::<T>::new();
@@ -219,50 +274,6 @@ impl Api {
         }
         drop(flight);
         decoder.finish().map_err(|e| ApiError::Decode(e.0))
-    }
-
-    /// Sends a GET and returns the response if its status is 2xx; any other
-    /// status becomes [`ApiError::Http`] with the problem details.
-    async fn response(&self, path: &str, flight: &Flight) -> Result<Response, ApiError> {
-        let url = format!("{}{}", self.base, path);
-        let resp = match crate::platform::take_early(&url) {
-            // Asked for by the loader while the wasm arrived (the user).
-            Some(early) => {
-                let r = JsFuture::from(early).await;
-                // Usually here already: go on in a task of its own, so what
-                // was drawn before it is painted, and input answered, before
-                // this is drawn (on a phone, one long task otherwise).
-                crate::platform::next_task().await;
-                r.map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
-                    .map_err(|e| early_error(&e))?
-            }
-            None => Request::get(&url)
-                .header("Accept", "application/json")
-                .abort_signal(flight.signal.as_ref())
-                .send()
-                .await
-                .map_err(|e| flight.error(e.to_string()))?,
-        };
-        let status = resp.status();
-        if (200..300).contains(&status) {
-            return Ok(resp);
-        }
-        let retry_after = resp
-            .headers()
-            .get("retry-after")
-            .and_then(|v| v.trim().parse::<u32>().ok());
-        // Problem details are a few lines: a longer body is not read.
-        let problem: Problem = match read_text(&resp, flight, MAX_PROBLEM_BYTES).await {
-            Ok(text) => serde_json::from_str(&text).unwrap_or_default(),
-            Err(ApiError::TooLarge) => Problem::default(),
-            Err(e) => return Err(e),
-        };
-        Err(ApiError::Http {
-            status,
-            title: problem.title,
-            detail: problem.detail,
-            retry_after,
-        })
     }
 }
 

@@ -6,9 +6,9 @@ use super::back::BackLink;
 use super::customer_activity::WorkspacePicker;
 use super::export::export_callbacks;
 use super::gate::{use_workspace, User};
-use super::part::Part;
+use super::part::{part_missing, Part};
 use super::url::{keys, query_setter, query_value, TableQuery};
-use crate::api::Loader;
+use crate::api::{ApiError, Loader, Opened};
 use crate::components::alert::Loading;
 use crate::components::alert::{count_note, DataIssues};
 use crate::components::data_grid::DataGrid;
@@ -27,6 +27,8 @@ use crate::i18n::{self, Msg};
 use crate::pages::load_error::request_view;
 use ca_contract::{AdditionalCases, CaseService, Decoded};
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 fn service_key(s: CaseService) -> &'static str {
@@ -40,9 +42,19 @@ fn service_key(s: CaseService) -> &'static str {
 pub fn AdditionalCasesPage() -> impl IntoView {
     let ctx = Ctx::get();
     let api = ctx.api.clone();
+    // The cases' code (their decoder and grid) is fetched beside them.
+    let part = Part::new(preload_cases);
     let res = Loader::new(move || {
         let api = api.clone();
-        async move { api.additional_cases().await }
+        async move {
+            // The body waits in the browser for the code that reads it.
+            let opened = api.open_additional_cases().await?;
+            part.ready().await;
+            match decode_cases(opened).await {
+                Ok(decoding) => decoding.await,
+                Err(_) => Err(part_missing()),
+            }
+        }
     });
     let sel = use_workspace();
     let service_q = query_value(keys::SERVICE);
@@ -54,9 +66,14 @@ pub fn AdditionalCasesPage() -> impl IntoView {
     let range_id = ctx.id("cases-range");
     let cases_h = ctx.id("cases-h");
 
-    // The grid's code is fetched beside the cases.
-    let part = Part::new(preload_cases);
     let body = move || {
+        // The cases wait for their code: if it could not be fetched, the
+        // page says so, with Retry.
+        if res.get().is_none() {
+            if let Some(failed) = part.failure() {
+                return failed;
+            }
+        }
         request_view(res, Msg::WhatFailedCases, None, |d| {
             part.show(
                 || view! { <Loading /> }.into_any(),
@@ -84,6 +101,17 @@ pub fn AdditionalCasesPage() -> impl IntoView {
             // Busy until the cases, and the code that draws them, are in.
             <section aria-busy=move || part.busy(res)>{body}</section>
         </div>
+    }
+}
+
+/// The cases being read and decoded.
+type Decoding = Pin<Box<dyn Future<Output = Result<Decoded<AdditionalCases>, ApiError>>>>;
+
+super::part::split_fn! {
+    /// Reads the cases as they arrive and decodes them, in the wasm part
+    /// `cases` (the landing page never needs their decoder).
+    fn decode_cases(opened: Opened) -> Decoding => cases, preload_decode_cases / load_decode_cases {
+        Box::pin(opened.decode::<AdditionalCases>(None))
     }
 }
 

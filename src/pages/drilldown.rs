@@ -4,8 +4,8 @@
 
 use super::back::BackLink;
 use super::gate::{use_workspace, Activity, Loaded, User};
-use super::part::Part;
-use super::records_view::{preload_records, records_part, RecordsArgs};
+use super::part::{part_missing, Part};
+use super::records_view::{decode_records, preload_records, records_part, DecodeArgs, RecordsArgs};
 use super::url::TableQuery;
 use crate::api::{Loader, Preview};
 use crate::components::alert::Loading;
@@ -13,11 +13,10 @@ use crate::components::grid_preview::RecordsPreview;
 use crate::components::table_tools::Toggletip;
 use crate::context::{tr, Ctx};
 use crate::domain::dates::parse_date;
-use crate::domain::forecast::cumulative;
 use crate::domain::grid::{columns as record_columns, dominant_kind};
 use crate::domain::roles::may_export_training_report;
 use crate::domain::usage::Usage;
-use crate::domain::validate::{check_records, unreadable, Finding};
+use crate::domain::validate::Finding;
 use crate::domain::view::WorkspaceSel;
 use crate::i18n::{self, Msg};
 use crate::pages::load_error::request_view;
@@ -48,6 +47,9 @@ pub fn DrilldownPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let api = ctx.api.clone();
+    // The records' code (their decoder, chart, exports and grid) is fetched
+    // once the summary has painted (`Detail`).
+    let part = Part::later(preload_records);
     // The first records of a long list, shown while the rest loads.
     let preview = RwSignal::new(None::<Arc<Vec<ActivityRecord>>>);
     let records = Loader::new(move || {
@@ -58,32 +60,25 @@ pub fn DrilldownPage() -> impl IntoView {
             let show: Preview<ActivityRecord> = Box::new(move |first| {
                 preview.try_set(Some(Arc::new(first)));
             });
-            let d = api.entitlement_activity(&id, Some(show)).await?;
-            // What follows the download takes a while for a long list: each
-            // step in a task of its own, so the page can paint and answer
-            // input in between.
-            crate::platform::next_task().await;
-            let mut findings = unreadable(&d.issues);
-            findings.extend(check_records(
-                &id,
-                &d.value.entitlement_id,
-                &d.value.records,
-            ));
-            crate::platform::next_task().await;
-            let series = cumulative(&d.value.records.items);
-            crate::platform::next_task().await;
-            Ok(Records {
-                records: Arc::new(d.value.records.items),
-                findings,
-                series,
+            // Asked for at once (a 404 or a 403 is known before any code
+            // arrives); the body waits in the browser for the records'
+            // code, which reads and decodes it.
+            let opened = api.open_entitlement_activity(&id).await?;
+            part.ready().await;
+            match decode_records(DecodeArgs {
+                opened,
+                id,
+                preview: show,
             })
+            .await
+            {
+                Ok(decoding) => decoding.await,
+                Err(_) => Err(part_missing()),
+            }
         }
     });
     let sel = use_workspace();
     let tq = TableQuery::from_url();
-    // The records' code is fetched beside the records, once the summary
-    // has painted (`Detail`).
-    let part = Part::later(preload_records);
 
     let view = move || {
         let status = records.get().and_then(|r| r.err()).and_then(|e| e.status());
@@ -296,6 +291,11 @@ fn Detail(
         // The first rows while the rest loads, in API order (so only while
         // unsorted and unfiltered).
         if records.get().is_none() {
+            // They wait for their code: if it could not be fetched, the
+            // page says so, with Retry.
+            if let Some(failed) = part.failure() {
+                return failed;
+            }
             if let Some(first) = preview.get().filter(|_| plain()) {
                 return view! {
                     <RecordsPreview

@@ -59,6 +59,8 @@ pub(crate) struct Part {
     state: RwSignal<State>,
     started: StoredValue<bool>,
     preload: Preload,
+    /// What waits for the code ([`Part::ready`]).
+    waiting: StoredValue<Vec<Waker>>,
 }
 
 thread_local! {
@@ -86,6 +88,7 @@ impl Part {
             state: RwSignal::new(if ready { State::Ready } else { State::Loading }),
             started: StoredValue::new(ready),
             preload,
+            waiting: StoredValue::new(Vec::new()),
         }
     }
 
@@ -105,6 +108,15 @@ impl Part {
             }
             // The view may have been dropped meanwhile.
             let _ = self.state.try_set(state_of(r));
+            if r.is_ok() {
+                for w in self
+                    .waiting
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default()
+                {
+                    w.wake();
+                }
+            }
         };
         let mut fut = preload();
         // A part already in (or a build of one module) is ready at once:
@@ -118,21 +130,38 @@ impl Part {
         }
     }
 
-    /// Whether its code is still on its way (or not yet asked for): a view
-    /// that needs it is busy. Reading it tracks it.
-    pub(crate) fn loading(self) -> bool {
-        self.state.get() == State::Loading
+    /// Once its code is in (pending while it is on its way, or failed: a
+    /// Retry that fetches it then ends the wait).
+    pub(crate) fn ready(self) -> impl Future<Output = ()> {
+        std::future::poll_fn(move |cx| match self.state.try_get_untracked() {
+            Some(State::Ready) => Poll::Ready(()),
+            _ => {
+                let _ = self
+                    .waiting
+                    .try_update_value(|w| w.push(cx.waker().clone()));
+                Poll::Pending
+            }
+        })
     }
 
     /// `aria-busy` of a view drawn by this part from `data`: busy until
-    /// both are in (a failed request is not busy: it says so).
+    /// both are in. A failed request is not busy, it says so; nor is data
+    /// waiting for code that could not be fetched ([`Part::failure`]).
     pub(crate) fn busy<T: Send + Sync + 'static>(self, data: crate::api::Loader<T>) -> String {
+        let state = self.state.get();
         match data.get() {
-            None => true,
-            Some(Ok(_)) => self.loading(),
             Some(Err(_)) => false,
+            _ if state == State::Failed => false,
+            None => true,
+            Some(Ok(_)) => state == State::Loading,
         }
         .to_string()
+    }
+
+    /// What failed, with Retry, if the code could not be fetched: for a
+    /// view whose data waits for the code. Reading the state tracks it.
+    pub(crate) fn failure(self) -> Option<AnyView> {
+        (self.state.get() == State::Failed).then(|| self.failed())
     }
 
     /// Draws `view` (a call of a split function) once the part's code is
@@ -159,12 +188,17 @@ impl Part {
         view! {
             <LoadError
                 what=Msg::WhatFailedPart
-                error=ApiError::Network("the code of this part of the page".into())
+                error=part_missing()
                 on_retry=Callback::new(move |_| self.load())
             />
         }
         .into_any()
     }
+}
+
+/// The error of a part whose code could not be fetched.
+pub(crate) fn part_missing() -> ApiError {
+    ApiError::Network("the code of this part of the page".into())
 }
 
 /// Fetches a part's code ahead of its view (once; nothing if it is in).

@@ -5,6 +5,7 @@
 
 use super::export::XLSX_MIME;
 use super::gate::Loaded;
+use crate::api::{ApiError, Opened};
 use crate::domain::csv_export::{
     delivery_entitlements, delivery_lines, proof_of_delivery, write, DeliveryLine, BOM,
 };
@@ -18,6 +19,9 @@ use crate::domain::records::{has_workspaces, shown_records, DateRange};
 use crate::domain::view::{active_contracts, WorkspaceSel};
 use crate::domain::xlsx::{workbook, Sheet};
 use crate::i18n::{self, Locale, Msg};
+use ca_contract::EntitlementActivity;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 /// The proof of delivery's header row.
@@ -97,37 +101,44 @@ super::part::split_fn! {
     }
 }
 
-/// What an entitlement's sheet is made of.
+/// What an entitlement's sheet is made of: its answered request.
 pub(super) struct SheetArgs {
     pub(super) e: ca_contract::Entitlement,
-    pub(super) records: Vec<ca_contract::ActivityRecord>,
+    pub(super) opened: Opened,
     pub(super) sel: WorkspaceSel,
     pub(super) me: Arc<ca_contract::Me>,
     pub(super) l: Locale,
 }
 
+/// A sheet being read, decoded and written.
+pub(super) type Writing = Pin<Box<dyn Future<Output = Result<Sheet, ApiError>>>>;
+
 super::part::split_fn! {
-    /// An entitlement's sheet: its records as its drilldown exports them (the
-    /// Workspace selection applied, every record in API order).
-    pub(super) fn pod_sheet(a: SheetArgs) -> Sheet => pod, preload_pod_sheet / load_pod_sheet {
-        let SheetArgs { e, records, sel, me, l } = a;
-        let records = Arc::new(records);
-        let kind = dominant_kind(&records, e.service);
-        let mut cols = record_columns(kind).to_vec();
-        if sel == WorkspaceSel::All && has_workspaces(&records) {
-            cols = with_ws_column(&cols);
-        }
-        let extras = export_extras(&cols, Some(kind));
-        cols.extend(extras);
-        let shown = shown_records(&records, &sel, &me, &DateRange::default());
-        let order: Vec<u32> = (0..shown.rows.len() as u32).collect();
-        let unit = e.unit;
-        let header = |c: ColId| match c {
-            ColId::Quantity => i18n::unit_header(l, unit),
-            c => i18n::column_header(l, c).to_owned(),
-        };
-        table(&e.name, &shown.rows, &order, &cols, &header, &|w| {
-            i18n::enum_label(l, w).to_owned()
+    /// An entitlement's sheet: its records (read and decoded here, as they
+    /// arrive) as its drilldown exports them (the Workspace selection
+    /// applied, every record in API order).
+    pub(super) fn pod_sheet(a: SheetArgs) -> Writing => pod, preload_pod_sheet / load_pod_sheet {
+        Box::pin(async move {
+            let SheetArgs { e, opened, sel, me, l } = a;
+            let d = opened.decode::<EntitlementActivity>(None).await?;
+            let records = Arc::new(d.value.records.items);
+            let kind = dominant_kind(&records, e.service);
+            let mut cols = record_columns(kind).to_vec();
+            if sel == WorkspaceSel::All && has_workspaces(&records) {
+                cols = with_ws_column(&cols);
+            }
+            let extras = export_extras(&cols, Some(kind));
+            cols.extend(extras);
+            let shown = shown_records(&records, &sel, &me, &DateRange::default());
+            let order: Vec<u32> = (0..shown.rows.len() as u32).collect();
+            let unit = e.unit;
+            let header = |c: ColId| match c {
+                ColId::Quantity => i18n::unit_header(l, unit),
+                c => i18n::column_header(l, c).to_owned(),
+            };
+            Ok(table(&e.name, &shown.rows, &order, &cols, &header, &|w| {
+                i18n::enum_label(l, w).to_owned()
+            }))
         })
     }
 }

@@ -118,29 +118,28 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
                         }) else {
                             return;
                         };
-                        let got = api.entitlement_activity(&id, None).await;
-                        if generation.try_get_value() != Some(gen) {
-                            return;
-                        }
-                        match got {
-                            Ok(d) => {
+                        // Asked for here; read, decoded and written by the
+                        // workbook's code (the wasm part `pod`).
+                        let got = match api.open_entitlement_activity(&id).await {
+                            Err(e) => Err(e),
+                            Ok(opened) => {
                                 let Some(Some(e)) =
                                     job.try_with_value(|j| j.as_ref().map(|j| j.plan[k].clone()))
                                 else {
                                     return;
                                 };
-                                let sheet = pod_sheet(SheetArgs {
+                                let writing = pod_sheet(SheetArgs {
                                     e,
-                                    records: d.value.records.items,
+                                    opened,
                                     sel: sel.get_untracked(),
                                     me: me.clone(),
                                     l: l.get_untracked(),
                                 })
                                 .await;
-                                if generation.try_get_value() != Some(gen) {
-                                    return;
-                                }
-                                let Ok(sheet) = sheet else {
+                                let Ok(writing) = writing else {
+                                    if generation.try_get_value() != Some(gen) {
+                                        return;
+                                    }
                                     job.update_value(|j| {
                                         if let Some(j) = j.as_mut() {
                                             j.taken[k] = false;
@@ -150,6 +149,14 @@ pub fn ProofOfDelivery(sel: Memo<WorkspaceSel>) -> impl IntoView {
                                     failed.set(Some(part_error()));
                                     return;
                                 };
+                                writing.await
+                            }
+                        };
+                        if generation.try_get_value() != Some(gen) {
+                            return;
+                        }
+                        match got {
+                            Ok(sheet) => {
                                 let done = job.try_update_value(|j| {
                                     let j = j.as_mut()?;
                                     j.sheets[k] = Some(sheet);

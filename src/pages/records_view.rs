@@ -5,6 +5,7 @@ use super::drilldown::Records;
 use super::export::export_callbacks;
 use super::gate::User;
 use super::url::TableQuery;
+use crate::api::{ApiError, Opened, Preview};
 use crate::components::alert::{count_note, DataIssues};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::DataGrid;
@@ -12,17 +13,20 @@ use crate::components::table_tools::{DateRangeFields, ExportGroup};
 use crate::context::{tr, Ctx};
 use crate::domain::csv_export::{training_report, training_report_name};
 use crate::domain::export::table;
-use crate::domain::forecast::{forecast, Outcome};
+use crate::domain::forecast::{cumulative, forecast, Outcome};
 use crate::domain::grid::{
     columns as record_columns, dominant_kind, export_extras, visible_order,
     with_workspace as with_ws_column, ColId,
 };
 use crate::domain::records::{has_workspaces, shown_records, ShownRecords};
 use crate::domain::usage::Usage;
+use crate::domain::validate::{check_records, unreadable};
 use crate::domain::view::WorkspaceSel;
 use crate::i18n::{self, Locale, Msg};
-use ca_contract::Service;
+use ca_contract::{ActivityRecord, EntitlementActivity, Service};
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 /// The records shown, compared by identity (a new selection or range makes
@@ -33,6 +37,46 @@ struct Shown(Arc<ShownRecords>);
 impl PartialEq for Shown {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What [`decode_records`] reads: an entitlement's answered request.
+pub(super) struct DecodeArgs {
+    pub(super) opened: Opened,
+    pub(super) id: String,
+    pub(super) preview: Preview<ActivityRecord>,
+}
+
+/// The records being read, decoded and checked.
+pub(super) type Decoding = Pin<Box<dyn Future<Output = Result<Records, ApiError>>>>;
+
+super::part::split_fn! {
+    /// Reads an entitlement's records as they arrive, decodes and checks
+    /// them, in the wasm part `records` (the landing page never needs
+    /// their decoder).
+    pub(super) fn decode_records(a: DecodeArgs) -> Decoding => records, preload_decode_records / load_decode_records {
+        Box::pin(async move {
+            let DecodeArgs { opened, id, preview } = a;
+            let d = opened.decode::<EntitlementActivity>(Some(preview)).await?;
+            // What follows the download takes a while for a long list: each
+            // step in a task of its own, so the page can paint and answer
+            // input in between.
+            crate::platform::next_task().await;
+            let mut findings = unreadable(&d.issues);
+            findings.extend(check_records(
+                &id,
+                &d.value.entitlement_id,
+                &d.value.records,
+            ));
+            crate::platform::next_task().await;
+            let series = cumulative(&d.value.records.items);
+            crate::platform::next_task().await;
+            Ok(Records {
+                records: Arc::new(d.value.records.items),
+                findings,
+                series,
+            })
+        })
     }
 }
 
