@@ -1,4 +1,9 @@
-import { chromium } from 'playwright';
+// The Largest Contentful Paint candidates of one load, and the first
+// paints: which element Chromium takes as the LCP, when, and how large.
+// Figures, never pass/fail. No throttling: it names the element; the
+// simulated phone's timing is scripts/bench-lighthouse.sh's.
+// usage: node tools/lcp.mjs URL [locale=en-US]
+import { chromium } from '@playwright/test';
 const url = process.argv[2];
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
 const p = await b.newPage({ viewport: { width: 412, height: 823 }, locale: process.argv[3] || 'en-US' });
