@@ -796,6 +796,10 @@ test.describe('the release dist/', () => {
     for (const f of hashed) expect(f, 'a content hash in the name').toMatch(/-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/);
     expect(all).not.toContain('live-reload.js');
     const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    // The page's icon is inline (no request while the wasm downloads), and is favicon.svg.
+    const icon = readFileSync(path.join(DIST, 'favicon.svg')).toString('base64');
+    expect(html).toContain(`<link rel="icon" href="data:image/svg+xml;base64,${icon}"`);
+    expect(html).not.toContain('href="/favicon.svg"');
     expect(html).not.toContain('data-trunk');
     expect(html).not.toContain('live-reload');
     expect(html).not.toContain('.well-known/trunk');
