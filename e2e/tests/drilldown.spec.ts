@@ -411,3 +411,35 @@ test("pointing at a drilldown's link fetches its records' code (a wasm part) bef
   await d.loaded();
   await expect(d.grid.table).toBeVisible();
 });
+
+test('the records arriving leave the summary as it was drawn: nothing in it is drawn again', async ({ page }) => {
+  const { entitlement } = Object.values(samples)[0];
+  // The records wait until the summary is on screen.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/v1/entitlements/*/activity', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const d = new DrilldownPage(page);
+  await d.goto(entitlement.id);
+  await expect(d.total).toBeVisible();
+  // Every node the summary gains or loses from here on.
+  await d.total.evaluate((section) => {
+    const w = window as unknown as { __changed: number; __value: Element | null };
+    w.__changed = 0;
+    w.__value = section.querySelector('.summary__value');
+    new MutationObserver((list) => {
+      for (const m of list) w.__changed += m.addedNodes.length + m.removedNodes.length;
+    }).observe(section, { childList: true, subtree: true });
+  });
+  release();
+  await d.loaded();
+  await expect(d.grid.table).toBeVisible();
+  const { changed, same } = await page.evaluate(() => {
+    const w = window as unknown as { __changed: number; __value: Element | null };
+    return { changed: w.__changed, same: !!w.__value?.isConnected };
+  });
+  expect(same, 'the summary value is the element first drawn').toBe(true);
+  expect(changed, 'nodes added to or removed from the summary').toBe(0);
+});

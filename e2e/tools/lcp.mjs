@@ -6,7 +6,7 @@
 import { chromium } from '@playwright/test';
 const url = process.argv[2];
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
-const p = await b.newPage({ viewport: { width: 412, height: 823 }, locale: process.argv[3] || 'en-US' });
+const p = await b.newPage({ viewport: { width: Number(process.env.W || 412), height: Number(process.env.H || 823) }, locale: process.argv[3] || 'en-US' });
 await p.addInitScript(() => {
   window.__lcp = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push({ t: Math.round(e.startTime), size: e.size, el: e.element ? e.element.tagName + '.' + e.element.className + ' ' + (e.element.textContent||'').slice(0,60) : null }); }).observe({ type: 'largest-contentful-paint', buffered: true });

@@ -80,8 +80,11 @@ pub fn DrilldownPage() -> impl IntoView {
     let sel = use_workspace();
     let tq = TableQuery::from_url();
 
+    // Only a 404 or a 403 replaces the page: the records arriving must not
+    // draw the summary again (a memo, so `view` reruns on a new status only).
+    let status = Memo::new(move |_| records.get().and_then(|r| r.err()).and_then(|e| e.status()));
     let view = move || {
-        let status = records.get().and_then(|r| r.err()).and_then(|e| e.status());
+        let status = status.get();
         if status == Some(404) {
             return view! { <Notice title=Msg::EntitlementNotFound body=Msg::EntitlementNotFoundBody /> }.into_any();
         }
