@@ -158,6 +158,9 @@ fn Detail(
     });
     leptos::task::spawn_local(async move {
         crate::platform::on_screen(SUMMARY_TIMING, 300).await;
+        // And a frame more: the summary's other lines may paint a frame
+        // after its figure.
+        crate::platform::after_paint().await;
         part.start();
     });
     let doc = &loaded.doc;
