@@ -146,7 +146,14 @@ impl Api {
     async fn open(&self, path: &str) -> Result<Opened, ApiError> {
         let flight = Flight::start(self.timeout_ms);
         let resp = self.response(path, &flight).await?;
-        Ok(Opened { flight, resp })
+        let body = Body::new(&resp, &flight, MAX_RESPONSE_BYTES)?;
+        Ok(Opened {
+            flight,
+            _resp: resp,
+            body,
+            early: Vec::new(),
+            ended: false,
+        })
     }
 
     /// Sends a GET and returns the response if its status is 2xx; any other
@@ -198,10 +205,36 @@ impl Api {
 /// limit of [`TIMEOUT_MS`] still runs, and dropping it abandons the body.
 pub struct Opened {
     flight: Flight,
-    resp: Response,
+    _resp: Response,
+    body: Body,
+    /// Chunks read before the decoder came ([`Opened::is_long`]).
+    early: Vec<Vec<u8>>,
+    ended: bool,
 }
 
+/// How much of a body is read, before the code that decodes it is in, to
+/// tell a long list from a short one ([`Opened::is_long`]).
+pub const LONG_BYTES: usize = 256 << 10;
+
 impl Opened {
+    /// Whether the body is longer than [`LONG_BYTES`]: reads it up to there
+    /// (kept for [`Opened::decode`]). A page fetches the code that decodes
+    /// a long list at once (the network waits for a reader), a short one's
+    /// once its first paint is done.
+    pub async fn is_long(&mut self) -> Result<bool, ApiError> {
+        let mut read: usize = self.early.iter().map(Vec::len).sum();
+        while !self.ended && read < LONG_BYTES {
+            let mut buf = Vec::new();
+            if self.body.next(&self.flight, &mut buf).await? {
+                read += buf.len();
+                self.early.push(buf);
+            } else {
+                self.ended = true;
+            }
+        }
+        Ok(!self.ended)
+    }
+
     /// Reads the body as the network delivers it and decodes its long list
     /// item by item on the way ([`StreamDecoder`]): decoding overlaps the
     /// download, and the body is never held whole (36 MB for 100,000
@@ -219,15 +252,31 @@ impl Opened {
     where
         T::Item: Clone,
     {
-        let Opened { flight, resp } = self;
-        let mut body = Body::new(&resp, &flight, MAX_RESPONSE_BYTES)?;
+        let Opened {
+            flight,
+            _resp,
+            mut body,
+            early,
+            ended,
+        } = self;
         let length = body.declared;
+        let mut early = early.into_iter();
         let mut decoder = StreamDecoder::<T>::new();
         let mut buf = Vec::new();
         let mut bytes = 0usize;
         let mut reserved = false;
         let mut slice_start = crate::platform::now_ms();
-        while body.next(&flight, &mut buf).await? {
+        loop {
+            // What was read before, then the rest as it arrives.
+            match early.next() {
+                Some(chunk) => buf = chunk,
+                None if ended => break,
+                None => {
+                    if !body.next(&flight, &mut buf).await? {
+                        break;
+                    }
+                }
+            }
             // A chunk may be megabytes (whatever arrived while the page was
             // busy): it is decoded in pieces, small ones until the preview
             // is out (so its rows do not wait for the whole chunk), then

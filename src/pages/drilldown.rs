@@ -62,8 +62,13 @@ pub fn DrilldownPage() -> impl IntoView {
             });
             // Asked for at once (a 404 or a 403 is known before any code
             // arrives); the body waits in the browser for the records'
-            // code, which reads and decodes it.
-            let opened = api.open_entitlement_activity(&id).await?;
+            // code, which reads and decodes it. A long list needs that code
+            // at once (its download waits for a reader), a short one once
+            // the summary has painted (`Detail`).
+            let mut opened = api.open_entitlement_activity(&id).await?;
+            if opened.is_long().await? {
+                part.start();
+            }
             part.ready().await;
             match decode_records(DecodeArgs {
                 opened,
