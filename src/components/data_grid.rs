@@ -270,22 +270,20 @@ where
                         );
                 });
             }
-            // A cell's element, if any (a link's, or a status badge's), is
-            // static markup set once: no reactive child, so no placeholder
-            // nodes (there were four in each cell).
             let cells = cols
                 .iter()
                 .enumerate()
                 .map(|(i, &c)| {
                     let numeric = matches!(c.kind(), ColKind::Number);
-                    let inner = if linked(c) {
-                        Some(r#"<a target="_blank" rel="noopener noreferrer"></a>"#)
-                    } else if c.kind() == ColKind::Enum {
-                        Some("<span hidden></span>")
-                    } else {
-                        None
-                    };
-                    view! { <td class:num=numeric style:flex=flex_of(i, col_width(c)) inner_html=inner></td> }
+                    let badge = (c.kind() == ColKind::Enum).then(|| view! { <span hidden></span> });
+                    let link = linked(c)
+                        .then(|| view! { <a target="_blank" rel="noopener noreferrer"></a> });
+                    view! {
+                        <td class:num=numeric style:flex=flex_of(i, col_width(c))>
+                            {badge}
+                            {link}
+                        </td>
+                    }
                 })
                 .collect_view();
             view! { <tr node_ref=tr>{cells}</tr> }
