@@ -283,6 +283,16 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
   }
 
   test.describe('a wasm part', () => {
+    /** Fails every fetch of the wasm parts `part` matches; counts them. */
+    async function failParts(page: Page, part: RegExp) {
+      const asked = { n: 0 };
+      await page.route(part, (r) => {
+        asked.n++;
+        return r.abort('failed');
+      });
+      return asked;
+    }
+
     // The parts' loader logs why a part failed to load.
     test.use({ allowedConsoleErrors: [/Failed to load resource|Failed to fetch/] });
     test("the records' code (a wasm part) cannot be fetched: what loaded stays, an alert says so, Retry loads it", async ({ page, request, persona }) => {
@@ -291,18 +301,14 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
       const { records } = await apiGet<EntitlementActivity>(request, `/entitlements/${e.id}/activity`, persona);
       // The release is cut into parts (scripts/build-wasm.sh): the records' part and the code it shares.
       const PART = /customer-activity-(records|shared)-[0-9a-f]{16}\.wasm$/;
-      let asked = 0;
-      await page.route(PART, (r) => {
-        asked++;
-        return r.abort('failed');
-      });
+      const asked = await failParts(page, PART);
       const d = new DrilldownPage(page);
       await d.goto(e.id);
       await expect(d.heading).toHaveText(e.name);
       const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
       await expect(alert).toHaveCount(1);
       await expect(alert).toContainText('this part of the page');
-      expect(asked).toBeGreaterThan(0);
+      expect(asked.n).toBeGreaterThan(0);
       await expect(d.total).toBeVisible();
       await expect(page.getByRole('link', { name: 'Back to Customer Activity' })).toBeVisible();
 
@@ -327,18 +333,14 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
     test("the additional cases' code (a wasm part) cannot be fetched: the page stays, an alert says so, Retry shows the cases", async ({ page, request, persona }) => {
       const { cases } = await apiGet<{ cases: unknown[] }>(request, '/additional-cases', persona);
       const PART = /customer-activity-(cases|shared)-[0-9a-f]{16}\.wasm$/;
-      let asked = 0;
-      await page.route(PART, (r) => {
-        asked++;
-        return r.abort('failed');
-      });
+      const asked = await failParts(page, PART);
       const v = new AdditionalCasesPage(page);
       await page.goto('/customer-activity/additional-cases');
       await expect(v.heading).toBeVisible();
       const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
       await expect(alert).toHaveCount(1);
       await expect(alert).toContainText('this part of the page');
-      expect(asked).toBeGreaterThan(0);
+      expect(asked.n).toBeGreaterThan(0);
       // What it says is not busy: assistive technology reads it.
       await expect(page.locator('section[aria-busy="true"]')).toHaveCount(0);
       await expect(v.workspace).toBeEnabled();
