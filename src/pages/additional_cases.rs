@@ -6,9 +6,9 @@ use super::back::BackLink;
 use super::customer_activity::WorkspacePicker;
 use super::export::export_callbacks;
 use super::gate::{use_workspace, User};
-use super::part::{part_missing, Part};
+use super::part::{Part, Reading};
 use super::url::{keys, query_setter, query_value, TableQuery};
-use crate::api::{ApiError, Loader, Opened};
+use crate::api::{Loader, Opened};
 use crate::components::alert::Loading;
 use crate::components::alert::{count_note, DataIssues};
 use crate::components::data_grid::DataGrid;
@@ -27,8 +27,6 @@ use crate::i18n::{self, Msg};
 use crate::pages::load_error::request_view;
 use ca_contract::{AdditionalCases, CaseService, Decoded};
 use leptos::prelude::*;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 fn service_key(s: CaseService) -> &'static str {
@@ -49,11 +47,7 @@ pub fn AdditionalCasesPage() -> impl IntoView {
         async move {
             // The body waits in the browser for the code that reads it.
             let opened = api.open_additional_cases().await?;
-            part.ready().await;
-            match decode_cases(opened).await {
-                Ok(decoding) => decoding.await,
-                Err(_) => Err(part_missing()),
-            }
+            part.read(|| decode_cases(opened)).await
         }
     });
     let sel = use_workspace();
@@ -104,13 +98,10 @@ pub fn AdditionalCasesPage() -> impl IntoView {
     }
 }
 
-/// The cases being read and decoded.
-type Decoding = Pin<Box<dyn Future<Output = Result<Decoded<AdditionalCases>, ApiError>>>>;
-
 super::part::split_fn! {
     /// Reads the cases as they arrive and decodes them, in the wasm part
     /// `cases` (the landing page never needs their decoder).
-    fn decode_cases(opened: Opened) -> Decoding => cases, preload_decode_cases / load_decode_cases {
+    fn decode_cases(opened: Opened) -> Reading<Decoded<AdditionalCases>> => cases, preload_decode_cases / load_decode_cases {
         Box::pin(opened.decode::<AdditionalCases>(None))
     }
 }

@@ -4,7 +4,7 @@
 
 use super::back::BackLink;
 use super::gate::{use_workspace, Activity, Loaded, User};
-use super::part::{part_missing, Part};
+use super::part::Part;
 use super::records_view::{decode_records, preload_records, records_part, DecodeArgs, RecordsArgs};
 use super::url::TableQuery;
 use crate::api::{Loader, Preview};
@@ -69,17 +69,14 @@ pub fn DrilldownPage() -> impl IntoView {
             if opened.is_long().await? {
                 part.start();
             }
-            part.ready().await;
-            match decode_records(DecodeArgs {
-                opened,
-                id,
-                preview: show,
+            part.read(|| {
+                decode_records(DecodeArgs {
+                    opened,
+                    id,
+                    preview: show,
+                })
             })
             .await
-            {
-                Ok(decoding) => decoding.await,
-                Err(_) => Err(part_missing()),
-            }
         }
     });
     let sel = use_workspace();

@@ -144,6 +144,19 @@ impl Part {
         })
     }
 
+    /// The data `read` reads (a call of a split function of this part),
+    /// once the code is in: its result, or the part's error.
+    pub(crate) async fn read<T, F>(self, read: impl FnOnce() -> F) -> Result<T, ApiError>
+    where
+        F: Future<Output = Result<Reading<T>, Unloaded>>,
+    {
+        self.ready().await;
+        match read().await {
+            Ok(reading) => reading.await,
+            Err(Unloaded) => Err(part_missing()),
+        }
+    }
+
     /// `aria-busy` of a view drawn by this part from `data`: busy until
     /// both are in. A failed request is not busy, it says so; nor is data
     /// waiting for code that could not be fetched ([`Part::failure`]).
@@ -196,8 +209,12 @@ impl Part {
     }
 }
 
+/// Data being read by a part's code (what a split function that reads a
+/// response returns).
+pub(crate) type Reading<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
 /// The error of a part whose code could not be fetched.
-pub(crate) fn part_missing() -> ApiError {
+fn part_missing() -> ApiError {
     ApiError::Network("the code of this part of the page".into())
 }
 

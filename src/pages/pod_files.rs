@@ -5,7 +5,8 @@
 
 use super::export::XLSX_MIME;
 use super::gate::Loaded;
-use crate::api::{ApiError, Opened};
+use super::part::Reading;
+use crate::api::Opened;
 use crate::domain::csv_export::{
     delivery_entitlements, delivery_lines, proof_of_delivery, write, DeliveryLine, BOM,
 };
@@ -20,8 +21,6 @@ use crate::domain::view::{active_contracts, WorkspaceSel};
 use crate::domain::xlsx::{workbook, Sheet};
 use crate::i18n::{self, Locale, Msg};
 use ca_contract::EntitlementActivity;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 /// The proof of delivery's header row.
@@ -110,14 +109,11 @@ pub(super) struct SheetArgs {
     pub(super) l: Locale,
 }
 
-/// A sheet being read, decoded and written.
-pub(super) type Writing = Pin<Box<dyn Future<Output = Result<Sheet, ApiError>>>>;
-
 super::part::split_fn! {
     /// An entitlement's sheet: its records (read and decoded here, as they
     /// arrive) as its drilldown exports them (the Workspace selection
     /// applied, every record in API order).
-    pub(super) fn pod_sheet(a: SheetArgs) -> Writing => pod, preload_pod_sheet / load_pod_sheet {
+    pub(super) fn pod_sheet(a: SheetArgs) -> Reading<Sheet> => pod, preload_pod_sheet / load_pod_sheet {
         Box::pin(async move {
             let SheetArgs { e, opened, sel, me, l } = a;
             let d = opened.decode::<EntitlementActivity>(None).await?;

@@ -4,8 +4,9 @@
 use super::drilldown::Records;
 use super::export::export_callbacks;
 use super::gate::User;
+use super::part::Reading;
 use super::url::TableQuery;
-use crate::api::{ApiError, Opened, Preview};
+use crate::api::{Opened, Preview};
 use crate::components::alert::{count_note, DataIssues};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::DataGrid;
@@ -25,8 +26,6 @@ use crate::domain::view::WorkspaceSel;
 use crate::i18n::{self, Locale, Msg};
 use ca_contract::{ActivityRecord, EntitlementActivity, Service};
 use leptos::prelude::*;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 /// The records shown, compared by identity (a new selection or range makes
@@ -47,14 +46,11 @@ pub(super) struct DecodeArgs {
     pub(super) preview: Preview<ActivityRecord>,
 }
 
-/// The records being read, decoded and checked.
-pub(super) type Decoding = Pin<Box<dyn Future<Output = Result<Records, ApiError>>>>;
-
 super::part::split_fn! {
     /// Reads an entitlement's records as they arrive, decodes and checks
     /// them, in the wasm part `records` (the landing page never needs
     /// their decoder).
-    pub(super) fn decode_records(a: DecodeArgs) -> Decoding => records, preload_decode_records / load_decode_records {
+    pub(super) fn decode_records(a: DecodeArgs) -> Reading<Records> => records, preload_decode_records / load_decode_records {
         Box::pin(async move {
             let DecodeArgs { opened, id, preview } = a;
             let d = opened.decode::<EntitlementActivity>(Some(preview)).await?;
