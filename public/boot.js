@@ -1,7 +1,7 @@
 // Starts the standalone page. An external module (not an inline script), so
 // the Content-Security-Policy needs no 'unsafe-inline'. A stable name, like
 // embed.js, which knows the build's hashed file names and loads them.
-import { load, ensureStyles, assets, describe, showFailure } from './embed.js';
+import { load, ensureStyles, assets, describe, showFailure, preloadPart } from './embed.js';
 
 // The signed-in user is the first thing the page asks the API for, and the
 // WebAssembly takes longer to arrive and start than that answer: ask for it
@@ -49,6 +49,11 @@ const asked = ask('/me')
     if (drill) ask(`/entitlements/${encode(decodeURIComponent(drill[1]))}/activity`);
   })
   .catch(() => {}); // nothing asked early: the page asks itself
+
+// A tile's list and the additional cases are a wasm part of their own
+// (src/pages/part.rs `page_part`): on their address it downloads beside the
+// main module.
+if (/^\/customer-activity\/tiles\/[^/]+\/?$|^\/customer-activity\/additional-cases\/?$/.test(here)) preloadPart('pages');
 
 let glue;
 try {

@@ -161,6 +161,22 @@ export function load() {
   return glue;
 }
 
+/**
+ * Fetches a wasm part's files (its own module and the shared ones it needs)
+ * beside the main module, for a view the address shows at once: the parts'
+ * loader then takes the preloaded responses (same URL, mode and SRI hash)
+ * instead of asking once the main module has arrived and started. Nothing
+ * in a build without parts, or for a part it does not have.
+ */
+export function preloadPart(name) {
+  for (const file of assets?.parts?.[name] ?? []) {
+    const { link, added } = linkOnce(document.head, 'preload', resolve(file.href), file.integrity);
+    if (!added) continue;
+    Object.assign(link, { as: 'fetch', crossOrigin: 'anonymous', type: 'application/wasm' });
+    document.head.append(link);
+  }
+}
+
 let loaded;
 /** Resolves once the page can be mounted (wasm started, stylesheets in); rejects with why it cannot. */
 export const ready = Promise.all([load(), ensureStyles()]).then(([mod]) => {

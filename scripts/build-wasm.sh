@@ -105,6 +105,7 @@ sed -e "s#'${NAME}_bg\.wasm'#'$out_wasm'#" "$glue" >"$WORK/glue.js"
 if [ "$split" = 1 ]; then
   [ -f "$loader" ] || fail "wasm-split-cli wrote no loader"
   cp "$loader" "$WORK/loader.js"
+  declare -A file_of
   for f in "${parts[@]}"; do
     b="$(basename "$f" .wasm)"
     case "$b" in
@@ -116,7 +117,27 @@ if [ "$split" = 1 ]; then
     grep -q "fetch(new URL(\"./$b.wasm\", import.meta.url))" "$WORK/loader.js" ||
       fail "the loader does not fetch ./$b.wasm"
     sed -i "s#fetch(new URL(\"./$b\\.wasm\", import.meta.url))#fetch(new URL(\"./$out_part\", import.meta.url), { integrity: \"$(sri "$f")\" })#" "$WORK/loader.js"
+    file_of[$b]="{\"href\":\"$out_part\",\"integrity\":\"$(sri "$f")\"}"
   done
+  # Each part's files (its own and the shared ones it needs, as the loader
+  # fetches them), for embed.js's manifest (post-build.sh): boot.js
+  # preloads a part the address needs beside the main module.
+  flat="$(tr '\n' ' ' <"$loader")"
+  manifest=""
+  for f in "$WORK"/split/split_*.wasm; do
+    b="$(basename "$f" .wasm)"
+    part="${b#split_}"
+    rest="${flat#*"__wasm_split_load_$part = wrapAsyncCb(makeLoad("}"
+    [ "$rest" != "$flat" ] || fail "the loader has no __wasm_split_load_$part"
+    rest="${rest%%"]));"*}"
+    files="${file_of[$b]}"
+    for chunk in $(grep -o '__chunk_[0-9]*' <<<"${rest##*[}" | sed 's/^__//'); do
+      [ -n "${file_of[$chunk]:-}" ] || fail "the loader's $chunk is not a part"
+      files="$files,${file_of[$chunk]}"
+    done
+    manifest="${manifest:+$manifest,}\"$part\":[$files]"
+  done
+  printf '{%s}' "$manifest" >"$STAGE/.ca-parts.json"
   H="$(hash_of "$WORK/glue.js" "$WORK/loader.js")"
   out_js="$NAME-$H.js"
   out_loader="$NAME-split-$H.js"

@@ -95,7 +95,12 @@ if [ "${CA_LIVE_RELOAD:-}" = "1" ] && [ "${TRUNK_PROFILE:-}" != "release" ]; the
 fi
 
 parts=""
-[ -n "$loader" ] && parts="$(pair loader "$loader"),$(pair loaderIntegrity "$(attr integrity "$loader_tag")"),"
+if [ -n "$loader" ]; then
+  # Each part's files, written by scripts/build-wasm.sh (not for dist/).
+  [ -f "$STAGE/.ca-parts.json" ] || fail "scripts/build-wasm.sh wrote no list of the parts' files"
+  parts="$(pair loader "$loader"),$(pair loaderIntegrity "$(attr integrity "$loader_tag")"),\"parts\":$(cat "$STAGE/.ca-parts.json"),"
+  rm -f "$STAGE/.ca-parts.json"
+fi
 manifest="{$(pair js "$js"),$(pair jsIntegrity "$(attr integrity "$glue_tag")"),$parts$(pair wasm "$wasm"),$(pair wasmIntegrity "$(attr integrity "$wasm_tag")"),\"css\":[$css],\"liveReload\":$live}"
 sed -i "s#/\\*ca:assets\\*/ null#/*ca:assets*/ $manifest#" "$EMBED"
 echo "post-build.sh: embed.js knows $js, $wasm and $(tags stylesheet | grep -c . || true) stylesheets (live reload: $live)"

@@ -61,6 +61,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
     }
 
     let base = config.base_path.trim_end_matches('/').to_owned();
+    use pages::{additional_cases, part::page_part, tile_list};
     view! {
         <Router base=base>
             <pages::shell::Shell>
@@ -68,14 +69,25 @@ pub fn App(config: AppConfig) -> impl IntoView {
                     <Route path=path!("/") view=pages::home::Home />
                     <ParentRoute path=path!("/customer-activity") view=pages::gate::Gate>
                         <Route path=path!("") view=pages::customer_activity::CustomerActivityPage />
-                        <Route path=path!("tiles/:group") view=pages::tile_list::TileListPage />
+                        // A tile's list and the additional cases: their code
+                        // is a part (`pages`), fetched when one is shown.
+                        <Route
+                            path=path!("tiles/:group")
+                            view=|| page_part(
+                                tile_list::preload_tile_list_page,
+                                tile_list::tile_list_page,
+                            )
+                        />
                         <Route
                             path=path!("entitlements/:id")
                             view=pages::drilldown::DrilldownPage
                         />
                         <Route
                             path=path!("additional-cases")
-                            view=pages::additional_cases::AdditionalCasesPage
+                            view=|| page_part(
+                                additional_cases::preload_cases_page,
+                                additional_cases::cases_page,
+                            )
                         />
                     </ParentRoute>
                 </Routes>

@@ -1,3 +1,4 @@
+import type { APIRequestContext } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { DrilldownPage } from '../pages/drilldown';
 
@@ -28,6 +29,54 @@ test('the document and the records are asked while the wasm downloads, each once
     expect(asked[path], `${path} asked before the wasm arrived`).toBeLessThan(wasmHeld);
     expect(apiCalls.filter((p) => p === path), `${path} asked once`).toHaveLength(1);
   }
+});
+
+/** The files of the wasm part `name` (its own module and the shared ones it
+ *  needs), as dist/embed.js lists them. */
+async function partFiles(request: APIRequestContext, name: string): Promise<string[]> {
+  const m = /\/\*ca:assets\*\/ (\{.*\});/.exec(await (await request.get('/embed.js')).text());
+  expect(m, 'embed.js carries the asset list').toBeTruthy();
+  return (JSON.parse(m![1]) as { parts: Record<string, { href: string }[]> }).parts[name].map((f) => f.href);
+}
+
+// A tile's list and the additional cases are a wasm part (`pages`): on their
+// address boot.js preloads it beside the main module, and the parts' loader
+// takes the preloaded responses; the landing page never needs it.
+test("a tile's list: its part downloads while the main module does, each file once; the landing page never asks for it", async ({ page, request }) => {
+  const files = await partFiles(request, 'pages');
+  expect(files.length).toBeGreaterThan(0);
+  const asked: Record<string, number[]> = {};
+  page.on('request', (r) => {
+    const file = new URL(r.url()).pathname.slice(1);
+    if (file.endsWith('.wasm')) (asked[file] ??= []).push(Date.now());
+  });
+  let mainHeld = 0;
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    mainHeld = Date.now();
+    await route.continue();
+  });
+  await page.goto('/customer-activity/tiles/support-as-needed?workspace=all');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support As Needed');
+  await expect(page.getByRole('table', { name: 'Entitlements' })).toBeVisible();
+  expect(mainHeld).toBeGreaterThan(0);
+  for (const f of files) {
+    expect(asked[f], `${f} asked`).toBeDefined();
+    expect(asked[f], `${f} asked once`).toHaveLength(1);
+    expect(asked[f][0], `${f} asked before the main module arrived`).toBeLessThan(mainHeld);
+  }
+
+  // The landing page, in a new tab: none of them.
+  const landing = await page.context().newPage();
+  const seen: string[] = [];
+  landing.on('request', (r) => seen.push(new URL(r.url()).pathname.slice(1)));
+  await landing.goto('/customer-activity');
+  await expect(landing.getByRole('heading', { level: 1, name: 'Customer Activity' })).toBeVisible();
+  await expect(landing.locator('[aria-busy="true"]')).toHaveCount(0);
+  await landing.waitForTimeout(300);
+  expect(seen.some((f) => f.endsWith('_bg.wasm')), 'the main module was fetched').toBe(true);
+  expect(seen.filter((f) => files.includes(f) && !f.includes('-shared-'))).toEqual([]);
+  expect(await landing.locator('link[rel="preload"][href*="-pages-"]').count()).toBe(0);
 });
 
 test.describe('a failed early request', () => {

@@ -1,4 +1,4 @@
-import type { Page, Route } from '@playwright/test';
+import type { APIRequestContext, Page, Route } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect } from '../fixtures';
@@ -293,6 +293,20 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
       return asked;
     }
 
+    /** The files of the wasm part `name` (its own module and the shared
+     *  ones it needs, as dist/embed.js lists them), less those the parts in
+     *  `but` need too: failing them fails `name` and nothing else. */
+    async function partFiles(request: APIRequestContext, name: string, but: string[] = []): Promise<RegExp> {
+      const embed = await (await request.get('/embed.js')).text();
+      const m = /\/\*ca:assets\*\/ (\{.*\});/.exec(embed);
+      expect(m, 'embed.js carries the asset list').toBeTruthy();
+      const parts = (JSON.parse(m![1]) as { parts: Record<string, { href: string }[]> }).parts;
+      const others = new Set(but.flatMap((p) => parts[p].map((f) => f.href)));
+      const files = parts[name].map((f) => f.href).filter((f) => !others.has(f));
+      expect(files.length, `part ${name} has files of its own`).toBeGreaterThan(0);
+      return new RegExp(`/(${files.map((f) => f.replace(/[.]/g, '\\.')).join('|')})$`);
+    }
+
     // The parts' loader logs why a part failed to load.
     test.use({ allowedConsoleErrors: [/Failed to load resource|Failed to fetch/] });
     test("the records' code (a wasm part) cannot be fetched: what loaded stays, an alert says so, Retry loads it", async ({ page, request, persona }) => {
@@ -332,7 +346,8 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
 
     test("the additional cases' code (a wasm part) cannot be fetched: the page stays, an alert says so, Retry shows the cases", async ({ page, request, persona }) => {
       const { cases } = await apiGet<{ cases: unknown[] }>(request, '/additional-cases', persona);
-      const PART = /customer-activity-(cases|shared)-[0-9a-f]{16}\.wasm$/;
+      // The cases' grid and decoder, not the page around them (the part `pages`).
+      const PART = await partFiles(request, 'cases', ['pages']);
       const asked = await failParts(page, PART);
       const v = new AdditionalCasesPage(page);
       await page.goto('/customer-activity/additional-cases');
@@ -351,6 +366,29 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
       await v.service.waitFor();
       expect(cases.length).toBeGreaterThan(0);
       await expect(v.grid.rows.first()).toBeVisible();
+    });
+
+    test("a tile's list, whose code (the part `pages`) cannot be fetched: the way back stays, an alert says so, Retry shows the list", async ({ page, request }) => {
+      const PART = await partFiles(request, 'pages');
+      const asked = await failParts(page, PART);
+      await page.goto('/customer-activity/tiles/support-as-needed?workspace=all');
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
+      await expect(alert).toHaveCount(1);
+      await expect(alert).toContainText('this part of the page');
+      expect(asked.n).toBeGreaterThan(0);
+      const back = page.getByRole('link', { name: 'Back to Customer Activity' });
+      await expect(back).toBeVisible();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+
+      await page.unroute(PART);
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support As Needed');
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page.getByRole('table', { name: 'Entitlements' })).toBeVisible();
+
+      // And the way back works.
+      await back.click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Customer Activity' })).toBeVisible();
     });
   });
 

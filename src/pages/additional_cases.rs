@@ -229,3 +229,11 @@ super::part::split_view! {
         .into_any()
     }
 }
+
+super::part::split_view! {
+    /// The additional cases' page, in the wasm part `pages` (the views below the landing page:
+    /// its first load never needs their code).
+    pub(crate) fn cases_page(_none: ()) in pages, preload_cases_page / load_cases_page {
+        view! { <AdditionalCasesPage /> }.into_any()
+    }
+}

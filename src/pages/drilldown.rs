@@ -5,15 +5,16 @@
 use super::back::BackLink;
 use super::gate::{use_workspace, Activity, Loaded, User};
 use super::part::Part;
-use super::records_view::{decode_records, preload_records, records_part, DecodeArgs, RecordsArgs};
+use super::records_view::{
+    decode_records, preload_preview, preload_records, preview_part, records_part, DecodeArgs,
+    PreviewArgs, RecordsArgs,
+};
 use super::url::TableQuery;
 use crate::api::{Loader, Preview};
 use crate::components::alert::Loading;
-use crate::components::grid_preview::RecordsPreview;
 use crate::components::table_tools::Toggletip;
 use crate::context::{tr, Ctx};
 use crate::domain::dates::parse_date;
-use crate::domain::grid::{columns as record_columns, dominant_kind};
 use crate::domain::roles::may_export_training_report;
 use crate::domain::usage::Usage;
 use crate::domain::validate::Finding;
@@ -69,6 +70,10 @@ pub fn DrilldownPage() -> impl IntoView {
             if opened.is_long().await? {
                 part.start();
             }
+            // The first rows are drawn by the records' code too (it decodes
+            // them): its preview function is in as soon as the part is.
+            part.ready().await;
+            let _ = preload_preview().await;
             part.read(|| {
                 decode_records(DecodeArgs {
                     opened,
@@ -305,14 +310,14 @@ fn Detail(
                 return failed;
             }
             if let Some(first) = preview.get().filter(|_| plain()) {
-                return view! {
-                    <RecordsPreview
-                        columns=record_columns(dominant_kind(&first, service)).to_vec()
-                        rows=first
-                        unit=unit
-                    />
+                // (Only the records' code makes a preview: it is in.)
+                if let Some(Ok(v)) = super::part::now(preview_part(PreviewArgs {
+                    first,
+                    service,
+                    unit,
+                })) {
+                    return v;
                 }
-                .into_any();
             }
         }
         request_view(records, Msg::WhatFailedRecords, None, |r| {

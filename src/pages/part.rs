@@ -209,6 +209,37 @@ impl Part {
     }
 }
 
+/// A routed view whose code is in a part (`view`, a split function of it,
+/// and `preload`, its preload function): while its code is on its way, the
+/// link back and the Loading line, as the view itself shows them while its
+/// data loads; if the code could not be fetched, the link back and what
+/// failed, with Retry. Never a blank page.
+pub(crate) fn page_part<F>(preload: Preload, view: fn(()) -> F) -> AnyView
+where
+    F: Future<Output = Result<AnyView, Unloaded>> + 'static,
+{
+    use crate::components::alert::Loading;
+    use crate::pages::back::BackLink;
+    let part = Part::new(preload);
+    let sel = crate::pages::gate::use_workspace();
+    (move || {
+        if part.state.get() == State::Ready {
+            if let Some(Ok(v)) = now(view(())) {
+                return v;
+            }
+        }
+        let waiting = part.state.get() == State::Loading;
+        view! {
+            <div class="page">
+                <BackLink sel=sel />
+                {if waiting { view! { <Loading /> }.into_any() } else { part.failed() }}
+            </div>
+        }
+        .into_any()
+    })
+    .into_any()
+}
+
 /// Data being read by a part's code (what a split function that reads a
 /// response returns).
 pub(crate) type Reading<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
@@ -258,7 +289,10 @@ pub(crate) fn on_intent(ev: &web_sys::Event) {
     let path = href.split(['?', '#']).next().unwrap_or_default();
     if path.contains("/customer-activity/entitlements/") {
         prefetch(super::records_view::preload_records);
+    } else if path.contains("/customer-activity/tiles/") {
+        prefetch(super::tile_list::preload_tile_list_page);
     } else if path.ends_with("/customer-activity/additional-cases") {
+        prefetch(super::additional_cases::preload_cases_page);
         prefetch(super::additional_cases::preload_cases);
     }
 }

@@ -10,6 +10,7 @@ use crate::api::{Opened, Preview};
 use crate::components::alert::{count_note, DataIssues};
 use crate::components::chart::{ChartData, ConsumptionChart};
 use crate::components::data_grid::DataGrid;
+use crate::components::grid_preview::RecordsPreview;
 use crate::components::table_tools::{DateRangeFields, ExportGroup};
 use crate::context::{tr, Ctx};
 use crate::domain::csv_export::{training_report, training_report_name};
@@ -73,6 +74,29 @@ super::part::split_fn! {
                 series,
             })
         })
+    }
+}
+
+/// What a drilldown hands to [`preview_part`].
+pub(super) struct PreviewArgs {
+    pub(super) first: Arc<Vec<ActivityRecord>>,
+    pub(super) service: Service,
+    pub(super) unit: ca_contract::Unit,
+}
+
+super::part::split_view! {
+    /// The first records of a long list while the rest loads (the chart's
+    /// place and the grid's first rows), in the wasm part `records`: only
+    /// its decoder reads them, so it is in whenever they are.
+    pub(super) fn preview_part(a: PreviewArgs) in records, preload_preview / load_preview {
+        view! {
+            <RecordsPreview
+                columns=record_columns(dominant_kind(&a.first, a.service)).to_vec()
+                rows=a.first
+                unit=a.unit
+            />
+        }
+        .into_any()
     }
 }
 

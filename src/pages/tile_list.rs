@@ -135,3 +135,11 @@ pub fn TileListPage() -> impl IntoView {
         </div>
     }
 }
+
+super::part::split_view! {
+    /// A tile's list, in the wasm part `pages` (the views below the landing page:
+    /// its first load never needs their code).
+    pub(crate) fn tile_list_page(_none: ()) in pages, preload_tile_list_page / load_tile_list_page {
+        view! { <TileListPage /> }.into_any()
+    }
+}
