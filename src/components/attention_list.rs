@@ -6,7 +6,6 @@ use crate::domain::attention::Severity;
 use crate::i18n::{self, Msg};
 use crate::ui::use_ui;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One item as the region shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +73,7 @@ pub fn AttentionList(
                         let sev = item.severity;
                         view! {
                             <li class=format!("attention__item attention__item--{}", sev.as_str())>
-                                <A href=item.href attr:class="attention__link">
+                                <a href=item.href class="attention__link">
                                     <span class="attention__icon" aria-hidden="true">
                                         {icon(Some(sev))}
                                     </span>
@@ -89,7 +88,7 @@ pub fn AttentionList(
                                         <span class="sr-only">" – "</span>
                                         <span class="attention__context">{item.context}</span>
                                     </span>
-                                </A>
+                                </a>
                             </li>
                         }
                     })

@@ -6,7 +6,6 @@ use crate::i18n::Msg;
 use crate::ui::{tr, use_ui};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn ManageMenu(
@@ -138,14 +137,14 @@ pub fn ManageMenu(
                         }
                     }
                 >
-                    <A
+                    <a
                         href=href.clone()
-                        attr:role="menuitem"
-                        attr:class="menu-item"
+                        role="menuitem"
+                        class="menu-item"
                         on:click=move |_| open.set(false)
                     >
                         {tr(Msg::CustomerActivity)}
-                    </A>
+                    </a>
                 </Show>
             </div>
         </div>

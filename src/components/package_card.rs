@@ -12,7 +12,6 @@ use crate::ui::{tr, use_ui};
 use ca_contract::{Entitlement, Package};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A consumption service of the card, with where it leads.
 #[derive(Debug, Clone)]
@@ -182,11 +181,11 @@ fn ServiceTile(line: ServiceLine, period: Option<(NaiveDate, NaiveDate)>) -> imp
             .map(|t| view! { <span class="svc__forecast">{t}</span> })
     };
     view! {
-        <A href=line.href attr:class="svc">
+        <a href=line.href class="svc">
             <span class="svc__name">{e.name.clone()}</span>
             <UsageBar name=e.name.clone() usage=usage valuetext=valuetext />
             {figures}
             {forecast_text}
-        </A>
+        </a>
     }
 }

@@ -6,7 +6,6 @@ use crate::domain::enterprise::UnitTotal;
 use crate::i18n::{self, Msg};
 use crate::ui::use_ui;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Tile(
@@ -63,11 +62,11 @@ pub fn Tile(
         })
     };
     view! {
-        <A href=href attr:class="tile">
+        <a href=href class="tile">
             <h3 class="tile__title">{title}</h3>
             {subtitle.map(|s| view! { <p class="tile__subtitle">{s}</p> })}
             {rows}
             {delivered}
-        </A>
+        </a>
     }
 }

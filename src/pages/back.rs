@@ -6,14 +6,13 @@ use crate::context::{tr, Ctx};
 use crate::domain::view::WorkspaceSel;
 use crate::i18n::Msg;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn BackLink(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let back = move || with_workspace(&Ctx::get().href("/customer-activity"), sel.get().as_query());
     view! {
         <nav class="crumbs" aria-label=tr(Msg::BackToCustomerActivity)>
-            <A href=back>{tr(Msg::BackToCustomerActivity)}</A>
+            <a href=back>{tr(Msg::BackToCustomerActivity)}</a>
         </nav>
     }
 }

@@ -16,7 +16,6 @@ use crate::domain::view::WorkspaceSel;
 use crate::i18n::{self, Msg};
 use crate::pages::load_error::LoadError;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn CustomerActivityPage() -> impl IntoView {
@@ -85,9 +84,9 @@ pub fn CustomerActivityPage() -> impl IntoView {
             </div>
             <div class="toolbar">
                 <WorkspacePicker sel=sel />
-                <A href=cases_href attr:class="btn btn-link">
+                <a href=cases_href class="btn btn-link">
                     {tr(Msg::AdditionalCases)}
-                </A>
+                </a>
                 <ProofOfDelivery sel=sel />
             </div>
             {note}

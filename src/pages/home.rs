@@ -4,7 +4,6 @@ use crate::context::{tr, Ctx};
 use crate::domain::roles::has_access;
 use crate::i18n::Msg;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -19,9 +18,9 @@ pub fn Home() -> impl IntoView {
                 let href = c.href("/customer-activity");
                 view! {
                     <p>
-                        <A href=href attr:class="btn btn-primary">
+                        <a href=href class="btn btn-primary">
                             {tr(Msg::CustomerActivity)}
-                        </A>
+                        </a>
                     </p>
                 }
             })

@@ -1,7 +1,6 @@
 use crate::context::{tr, Ctx};
 use crate::i18n::Msg;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Any path the router does not know.
 #[component]
@@ -12,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="notice-page">
             <h1>{tr(Msg::PageNotFound)}</h1>
             <p>
-                <A href=href>{tr(Msg::BackToCustomerActivity)}</A>
+                <a href=href>{tr(Msg::BackToCustomerActivity)}</a>
             </p>
         </section>
     }

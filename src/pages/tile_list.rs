@@ -14,7 +14,6 @@ use crate::domain::view::active_contracts;
 use crate::i18n::{self, Msg};
 use crate::pages::load_error::request_view;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -76,7 +75,7 @@ pub fn TileListPage() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">
-                                <A href=href>{name}</A>
+                                <a href=href>{name}</a>
                             </th>
                             <td>{contract}</td>
                             <td class="num">{texts.consumed}</td>
