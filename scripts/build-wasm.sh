@@ -84,9 +84,11 @@ for f in "$WORK"/split/split_*.wasm "$WORK"/split/chunk_*.wasm; do
 done
 if [ "$PROFILE" = release ]; then
   # The main module defines the memory, fresh and zeroed at its start
-  # (--zero-filled-memory: its data need not write zeros), and Rust's data
-  # starts at 1,024 (--low-memory-unused: nothing lives below it, so an
-  # address's constant part folds into its loads and stores). 1.6 KB brotli.
+  # (--zero-filled-memory: its data need not write zeros), and Rust puts the
+  # stack first, growing down from 1 MB, with its data above (its lowest
+  # 1,024 bytes would be the far end of a 1 MB stack: --low-memory-unused
+  # lets an address's constant part fold into its loads and stores).
+  # 1.6 KB brotli.
   wasm-opt -Oz --converge --zero-filled-memory --low-memory-unused "$main" -o "$main"
   for f in "${parts[@]}"; do
     wasm-opt -Oz --converge "$f" -o "$f"
