@@ -264,3 +264,13 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** The files of the release's wasm part `name` (its own module and the shared
+ *  ones it needs), as the build lists them in dist/embed.js's manifest. */
+export async function partFiles(request: APIRequestContext, name: string): Promise<string[]> {
+  const m = /\/\*ca:assets\*\/ (\{.*\});/.exec(await (await request.get('/embed.js')).text());
+  if (!m) throw new Error('embed.js carries no asset list');
+  const parts = (JSON.parse(m[1]) as { parts?: Record<string, { href: string }[]> }).parts ?? {};
+  if (!parts[name]) throw new Error(`embed.js lists no part ${name}`);
+  return parts[name].map((f) => f.href);
+}

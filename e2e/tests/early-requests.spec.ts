@@ -1,6 +1,6 @@
-import type { APIRequestContext } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { DrilldownPage } from '../pages/drilldown';
+import { partFiles } from '../support/data';
 
 // public/boot.js asks for /me at once and, once it says the user may open
 // the page, for the document and a drilldown's records, while the
@@ -30,14 +30,6 @@ test('the document and the records are asked while the wasm downloads, each once
     expect(apiCalls.filter((p) => p === path), `${path} asked once`).toHaveLength(1);
   }
 });
-
-/** The files of the wasm part `name` (its own module and the shared ones it
- *  needs), as dist/embed.js lists them. */
-async function partFiles(request: APIRequestContext, name: string): Promise<string[]> {
-  const m = /\/\*ca:assets\*\/ (\{.*\});/.exec(await (await request.get('/embed.js')).text());
-  expect(m, 'embed.js carries the asset list').toBeTruthy();
-  return (JSON.parse(m![1]) as { parts: Record<string, { href: string }[]> }).parts[name].map((f) => f.href);
-}
 
 // A tile's list and the additional cases are a wasm part (`pages`): on their
 // address boot.js preloads it beside the main module, and the parts' loader

@@ -11,6 +11,7 @@ import {
   activeContracts,
   apiGet,
   loadData,
+  partFiles,
   todayIn,
 } from '../support/data';
 
@@ -293,16 +294,11 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
       return asked;
     }
 
-    /** The files of the wasm part `name` (its own module and the shared
-     *  ones it needs, as dist/embed.js lists them), less those the parts in
-     *  `but` need too: failing them fails `name` and nothing else. */
-    async function partFiles(request: APIRequestContext, name: string, but: string[] = []): Promise<RegExp> {
-      const embed = await (await request.get('/embed.js')).text();
-      const m = /\/\*ca:assets\*\/ (\{.*\});/.exec(embed);
-      expect(m, 'embed.js carries the asset list').toBeTruthy();
-      const parts = (JSON.parse(m![1]) as { parts: Record<string, { href: string }[]> }).parts;
-      const others = new Set(but.flatMap((p) => parts[p].map((f) => f.href)));
-      const files = parts[name].map((f) => f.href).filter((f) => !others.has(f));
+    /** A pattern for the files of the wasm part `name`, less those the parts
+     *  in `but` need too: failing them fails `name` and nothing else. */
+    async function onlyPart(request: APIRequestContext, name: string, but: string[] = []): Promise<RegExp> {
+      const others = new Set((await Promise.all(but.map((p) => partFiles(request, p)))).flat());
+      const files = (await partFiles(request, name)).filter((f) => !others.has(f));
       expect(files.length, `part ${name} has files of its own`).toBeGreaterThan(0);
       return new RegExp(`/(${files.map((f) => f.replace(/[.]/g, '\\.')).join('|')})$`);
     }
@@ -347,7 +343,7 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
     test("the additional cases' code (a wasm part) cannot be fetched: the page stays, an alert says so, Retry shows the cases", async ({ page, request, persona }) => {
       const { cases } = await apiGet<{ cases: unknown[] }>(request, '/additional-cases', persona);
       // The cases' grid and decoder, not the page around them (the part `pages`).
-      const PART = await partFiles(request, 'cases', ['pages']);
+      const PART = await onlyPart(request, 'cases', ['pages']);
       const asked = await failParts(page, PART);
       const v = new AdditionalCasesPage(page);
       await page.goto('/customer-activity/additional-cases');
@@ -369,7 +365,7 @@ test.describe('GET /entitlements/{id}/activity fails', () => {
     });
 
     test("a tile's list, whose code (the part `pages`) cannot be fetched: the way back stays, an alert says so, Retry shows the list", async ({ page, request }) => {
-      const PART = await partFiles(request, 'pages');
+      const PART = await onlyPart(request, 'pages');
       const asked = await failParts(page, PART);
       await page.goto('/customer-activity/tiles/support-as-needed?workspace=all');
       const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });

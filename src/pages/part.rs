@@ -223,12 +223,13 @@ where
     let part = Part::new(preload);
     let sel = crate::pages::gate::use_workspace();
     (move || {
-        if part.state.get() == State::Ready {
+        let state = part.state.get();
+        if state == State::Ready {
             if let Some(Ok(v)) = now(view(())) {
                 return v;
             }
         }
-        let waiting = part.state.get() == State::Loading;
+        let waiting = state == State::Loading;
         view! {
             <div class="page">
                 <BackLink sel=sel />
