@@ -21,14 +21,14 @@ pub use config::AppConfig;
 
 use context::Ctx;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use pages::router::{Top, View};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
-/// The whole page: shell, router and routes, for one configuration.
+/// The whole page: shell, router and routes (ui.md: Routes), for one
+/// configuration.
 #[component]
 pub fn App(config: AppConfig) -> impl IntoView {
     let config = Arc::new(config);
@@ -60,39 +60,49 @@ pub fn App(config: AppConfig) -> impl IntoView {
         platform::sync_document_lang(locale);
     }
 
-    let base = config.base_path.trim_end_matches('/').to_owned();
-    use pages::{additional_cases, part::page_part, tile_list};
+    let router = pages::router::Router::provide(config.base_path.trim_end_matches('/').to_owned());
+    let top = Memo::new(move |_| router.route.with(pages::router::Route::top));
     view! {
-        <Router base=base>
-            <pages::shell::Shell>
-                <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
-                    <Route path=path!("/") view=pages::home::Home />
-                    <ParentRoute path=path!("/customer-activity") view=pages::gate::Gate>
-                        <Route path=path!("") view=pages::customer_activity::CustomerActivityPage />
-                        // A tile's list and the additional cases: their code
-                        // is a part (`pages`), fetched when one is shown.
-                        <Route
-                            path=path!("tiles/:group")
-                            view=|| page_part(
-                                tile_list::preload_tile_list_page,
-                                tile_list::tile_list_page,
-                            )
-                        />
-                        <Route
-                            path=path!("entitlements/:id")
-                            view=pages::drilldown::DrilldownPage
-                        />
-                        <Route
-                            path=path!("additional-cases")
-                            view=|| page_part(
-                                additional_cases::preload_cases_page,
-                                additional_cases::cases_page,
-                            )
-                        />
-                    </ParentRoute>
-                </Routes>
-            </pages::shell::Shell>
-        </Router>
+        <pages::shell::Shell>
+            {move || match top.get() {
+                Top::Home => view! { <pages::home::Home /> }.into_any(),
+                Top::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
+                Top::Activity => {
+                    // The views below `/customer-activity` share its gate: the
+                    // gate stays while they change.
+                    view! { <pages::gate::Gate>{activity_view(router.route)}</pages::gate::Gate> }
+                        .into_any()
+                }
+            }}
+        </pages::shell::Shell>
+    }
+}
+
+/// The view below `/customer-activity` that the route names; it stays
+/// drawn while only its parameter changes.
+fn activity_view(route: Memo<pages::router::Route>) -> impl IntoView {
+    use pages::{additional_cases, part::page_part, tile_list};
+    let view = Memo::new(move |prev: Option<&Option<View>>| {
+        // Leaving the gate: the view stays as it is until it goes.
+        route.with(|r| r.view()).or(prev.copied().flatten())
+    });
+    move || match view.get()? {
+        View::Landing => {
+            Some(view! { <pages::customer_activity::CustomerActivityPage /> }.into_any())
+        }
+        // A tile's list and the additional cases: their code is a part
+        // (`pages`), fetched when one is shown.
+        View::Tiles => {
+            Some(page_part(tile_list::preload_tile_list_page, tile_list::tile_list_page).into_any())
+        }
+        View::Entitlement => Some(view! { <pages::drilldown::DrilldownPage /> }.into_any()),
+        View::Cases => Some(
+            page_part(
+                additional_cases::preload_cases_page,
+                additional_cases::cases_page,
+            )
+            .into_any(),
+        ),
     }
 }
 

@@ -18,7 +18,6 @@ use customer_activity::domain::usage::Usage;
 use customer_activity::i18n::Locale;
 use customer_activity::ui::Ui;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -104,20 +103,18 @@ async fn tile_shows_title_subtitle_and_as_needed() {
     let h = leptos::mount::mount_to(el.clone(), || {
         provide_ui();
         view! {
-            <Router>
-                <Tile
-                    title="Support As Needed"
-                    subtitle=Some("(Advisory and Reactive Support)".to_owned())
-                    href="/customer-activity/tiles/support-as-needed".to_owned()
-                    totals=vec![
-                        UnitTotal {
-                            unit: Unit::Hours,
-                            usage: Usage::new(12.5, None),
-                        },
-                    ]
-                    delivered_hours=None
-                />
-            </Router>
+            <Tile
+                title="Support As Needed"
+                subtitle=Some("(Advisory and Reactive Support)".to_owned())
+                href="/customer-activity/tiles/support-as-needed".to_owned()
+                totals=vec![
+                    UnitTotal {
+                        unit: Unit::Hours,
+                        usage: Usage::new(12.5, None),
+                    },
+                ]
+                delivered_hours=None
+            />
         }
     });
     settle().await;
@@ -156,17 +153,15 @@ async fn package_card_says_ends_today() {
             end_date: "2026-11-27".into(),
         };
         view! {
-            <Router>
-                <PackageCard
-                    package=p
-                    expiry=Expiry::Expires {
-                        date: today,
-                        days_left: Some(0),
-                    }
-                    services=vec![]
-                    benefits=vec![]
-                />
-            </Router>
+            <PackageCard
+                package=p
+                expiry=Expiry::Expires {
+                    date: today,
+                    days_left: Some(0),
+                }
+                services=vec![]
+                benefits=vec![]
+            />
         }
     });
     settle().await;

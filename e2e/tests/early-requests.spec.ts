@@ -99,3 +99,31 @@ test.describe('for a user without access', () => {
     expect(apiCalls.filter((p) => p !== '/api/v1/me' && !p.startsWith('/api/v1/demo'))).toEqual([]);
   });
 });
+
+// The views below /customer-activity share one gate: moving between them,
+// by links and by Back and Forward, never asks for the user or the document
+// again, and a view that is going away never loads with the next one's
+// parameter (a drilldown left for a tile's list asks for no other records).
+test('moving between views and back asks for /me and the document once, and only the records of the drilldown shown', async ({ page, apiCalls }) => {
+  await page.goto('/customer-activity?workspace=all');
+  const tile = page.locator('a[href*="/customer-activity/tiles/"]').first();
+  const title = (await tile.locator('h3').textContent())!.trim();
+  await tile.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const link = page.locator('main a[href*="/customer-activity/entitlements/"]').first();
+  const name = (await link.textContent())!.trim();
+  const id = new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname.split('/').pop()!;
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await new DrilldownPage(page).loaded();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer Activity');
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('table', { name: 'Entitlements' })).toBeVisible();
+  expect(apiCalls.filter((p) => p === '/api/v1/me'), '/me asked once').toHaveLength(1);
+  expect(apiCalls.filter((p) => p === '/api/v1/customer-activity'), 'the document asked once').toHaveLength(1);
+  expect(apiCalls.filter((p) => p.startsWith('/api/v1/entitlements/'))).toEqual([`/api/v1/entitlements/${id}/activity`]);
+});

@@ -64,7 +64,7 @@ impl GridTip {
     /// Shows the whole text of `td` under it when it is cut off; hides the
     /// tooltip otherwise.
     fn show_for(self, td: Option<Element>) {
-        let Some(tip) = self.tip.get_untracked() else {
+        let Some(tip) = self.tip.try_get_untracked().flatten() else {
             return;
         };
         let tip: &HtmlElement = &tip;
@@ -95,6 +95,10 @@ impl GridTip {
         tip.set_hidden(false);
     }
 
+    // The tooltip's element is read with `try_`: focus leaves a cell also
+    // when its grid is taken away (the user went to another view), and the
+    // grid is gone by then.
+
     /// A cell got focus.
     pub(crate) fn on_focus(self, ev: &web_sys::FocusEvent) {
         self.show_for(cell_of(ev.target()));
@@ -102,7 +106,7 @@ impl GridTip {
 
     /// Focus left a cell.
     pub(crate) fn hide(self) {
-        if let Some(tip) = self.tip.get_untracked() {
+        if let Some(tip) = self.tip.try_get_untracked().flatten() {
             tip.set_hidden(true);
         }
     }
@@ -110,7 +114,7 @@ impl GridTip {
     /// The grid scrolled (a focused cell moved, or now shows another
     /// record): the tooltip follows the focused cell.
     pub(crate) fn on_scroll(self) {
-        let Some(tip) = self.tip.get_untracked() else {
+        let Some(tip) = self.tip.try_get_untracked().flatten() else {
             return;
         };
         if tip.hidden() {

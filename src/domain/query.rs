@@ -46,6 +46,59 @@ pub fn with_param(
     out
 }
 
+/// Decodes a percent-encoded URL component: a malformed escape is kept as
+/// it is, invalid UTF-8 replaced; `+` is a space when `plus` (a query).
+pub fn decode(s: &str, plus: bool) -> String {
+    fn hex(c: u8) -> Option<u8> {
+        (c as char).to_digit(16).map(|d| d as u8)
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match (
+            c,
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push(h << 4 | l);
+                i += 3;
+                continue;
+            }
+            (b'+', ..) if plus => out.push(b' '),
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The pairs of a query string (with or without its `?`), decoded, in
+/// order; a key without `=` has an empty value.
+pub fn parse_query(search: &str) -> Vec<(String, String)> {
+    search
+        .strip_prefix('?')
+        .unwrap_or(search)
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k, true), decode(v, true))
+        })
+        .collect()
+}
+
+/// The value of `key` in parsed pairs: the last, as a form would send it.
+pub fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +129,37 @@ mod tests {
         );
         assert_eq!(with_param(&cur, "c", Some("3")).len(), 3);
         assert_eq!(with_param(&cur, "b", Some("")).len(), 1);
+    }
+    #[test]
+    fn parses_what_it_builds() {
+        let q = to_query([("q", "città & co/1+2"), ("workspace", "all")]);
+        assert_eq!(
+            parse_query(&q),
+            vec![
+                ("q".to_string(), "città & co/1+2".to_string()),
+                ("workspace".to_string(), "all".to_string()),
+            ]
+        );
+        // As a browser's form sends it: `+` is a space, a bare key empty.
+        assert_eq!(
+            parse_query("a=x+y&b&&a=z"),
+            vec![
+                ("a".to_string(), "x y".to_string()),
+                ("b".to_string(), String::new()),
+                ("a".to_string(), "z".to_string()),
+            ]
+        );
+        assert_eq!(get(&parse_query("?a=1&a=2"), "a"), Some("2"));
+        assert_eq!(get(&parse_query(""), "a"), None);
+    }
+
+    #[test]
+    fn decodes_leniently() {
+        assert_eq!(decode("a%2Fb+c", false), "a/b+c");
+        assert_eq!(decode("a%2fb+c", true), "a/b c");
+        // A malformed escape stays; invalid UTF-8 is replaced, not lost.
+        assert_eq!(decode("100%", true), "100%");
+        assert_eq!(decode("%zz%4", true), "%zz%4");
+        assert_eq!(decode("%FFok", true), "\u{FFFD}ok");
     }
 }

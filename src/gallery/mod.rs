@@ -20,7 +20,6 @@ use crate::config::AppConfig;
 use crate::context::Ctx;
 use crate::i18n::Locale;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use std::sync::Arc;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -56,9 +55,7 @@ pub fn Gallery() -> impl IntoView {
         prefix: "gallery".into(),
     });
     crate::platform::sync_document_lang(locale);
-    view! {
-        <Router>
-            <page::GalleryPage />
-        </Router>
-    }
+    // The views read their table's state from the URL.
+    crate::pages::router::Router::provide(String::new());
+    view! { <page::GalleryPage /> }
 }

@@ -23,7 +23,6 @@ use crate::i18n::{self, Msg};
 use crate::pages::load_error::request_view;
 use ca_contract::{ActivityRecord, Entitlement};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// The loaded records and their findings.
@@ -45,8 +44,7 @@ pub fn safe_url(url: &str) -> Option<String> {
 pub fn DrilldownPage() -> impl IntoView {
     let ctx = Ctx::get();
     let Activity(doc) = expect_context::<Activity>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = crate::pages::router::Router::get().param();
     let api = ctx.api.clone();
     // The records' code (their decoder, chart, exports and grid) is fetched
     // once the summary has painted (`Detail`).

@@ -14,7 +14,6 @@ use crate::pages::load_error::request_view;
 use crate::pages::url::{keys, query_value};
 use ca_contract::{CustomerActivity, Me};
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
 use std::sync::Arc;
 
 /// The loaded document and what was flagged in it.
@@ -89,8 +88,10 @@ pub fn use_workspace() -> Memo<WorkspaceSel> {
     Memo::new(move |_| WorkspaceSel::from_query(q.get().as_deref(), &me))
 }
 
+/// The user's gate around the views below `/customer-activity`
+/// (`children`, drawn once the user may see them).
 #[component]
-pub fn Gate() -> impl IntoView {
+pub fn Gate(children: ChildrenFn) -> impl IntoView {
     let ctx = Ctx::get();
     let me = ctx.me;
     move || {
@@ -103,7 +104,8 @@ pub fn Gate() -> impl IntoView {
             Some(Msg::CustomerActivity),
             |user| {
                 if has_access(&user) {
-                    view! { <WithActivity user=user /> }.into_any()
+                    let children = children.clone();
+                    view! { <WithActivity user=user>{children()}</WithActivity> }.into_any()
                 } else {
                     view! { <AccessDenied /> }.into_any()
                 }
@@ -113,7 +115,7 @@ pub fn Gate() -> impl IntoView {
 }
 
 #[component]
-fn WithActivity(user: Arc<Me>) -> impl IntoView {
+fn WithActivity(user: Arc<Me>, children: Children) -> impl IntoView {
     let ctx = Ctx::get();
     provide_context(User(user));
     let api = ctx.api.clone();
@@ -134,7 +136,7 @@ fn WithActivity(user: Arc<Me>) -> impl IntoView {
     });
     provide_context(Activity(res));
     provide_context(drawn);
-    view! { <Outlet /> }
+    children()
 }
 
 #[component]

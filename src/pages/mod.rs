@@ -17,6 +17,7 @@ pub(crate) mod part;
 mod pod_files;
 pub mod proof_of_delivery;
 pub mod records_view;
+pub mod router;
 pub mod shell;
 pub mod tile_list;
 pub mod url;

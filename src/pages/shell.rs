@@ -163,7 +163,7 @@ fn PersonaSwitch() -> impl IntoView {
 /// every instance on the page would see the click and the first one mounted
 /// would take it; handled here, two embedded instances stay independent.
 fn own_link_clicks(base: String) -> impl Fn(web_sys::MouseEvent) + 'static {
-    let navigate = leptos_router::hooks::use_navigate();
+    let router = crate::pages::router::Router::get();
     let base = base.trim_end_matches('/').to_owned();
     move |ev: web_sys::MouseEvent| {
         if ev.default_prevented()
@@ -202,10 +202,6 @@ fn own_link_clicks(base: String) -> impl Fn(web_sys::MouseEvent) + 'static {
         // the host's own listeners still see it. The path already holds the
         // base, so it must not be resolved against it again.
         ev.prevent_default();
-        let options = leptos_router::NavigateOptions {
-            resolve: false,
-            ..Default::default()
-        };
-        navigate(&format!("{path}{}{}", a.search(), a.hash()), options);
+        router.navigate(&format!("{path}{}{}", a.search(), a.hash()), false, true);
     }
 }

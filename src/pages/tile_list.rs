@@ -14,20 +14,14 @@ use crate::domain::view::active_contracts;
 use crate::i18n::{self, Msg};
 use crate::pages::load_error::request_view;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn TileListPage() -> impl IntoView {
     let ctx = Ctx::get();
     let me = User::get();
     let Activity(res) = expect_context::<Activity>();
-    let params = use_params_map();
-    let group = Memo::new(move |_| {
-        params
-            .read()
-            .get("group")
-            .and_then(|g| TileGroup::from_slug(&g))
-    });
+    let param = crate::pages::router::Router::get().param();
+    let group = Memo::new(move |_| param.with(|g| TileGroup::from_slug(g)));
     let sel = use_workspace();
     let contract_q = query_value(keys::CONTRACT);
     let l = ctx.locale;
