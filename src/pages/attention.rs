@@ -3,7 +3,7 @@
 //! Workspace selection and the enterprise Contract choice.
 
 use super::enterprise::contract_label;
-use super::gate::{Activity, User};
+use super::gate::{Activity, Drawn, User};
 use super::url::{keys, query_value, with_workspace};
 use crate::components::attention_list::{AttentionItem, AttentionList};
 use crate::context::Ctx;
@@ -22,8 +22,13 @@ pub fn NeedsAttention(sel: Memo<WorkspaceSel>) -> impl IntoView {
     let l = ctx.locale;
     let today = ctx.today;
     let drilldown = ctx.href("/customer-activity/entitlements/");
+    let reached = Drawn::get().reached(Drawn::ATTENTION);
 
     let items = Signal::derive(move || {
+        // Its skeleton until its task (the document's own decodes it).
+        if !reached.get() {
+            return None;
+        }
         let loaded = res.get()?.ok()?;
         let doc = &loaded.doc;
         let sel_now = sel.get();

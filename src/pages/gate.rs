@@ -27,9 +27,10 @@ pub struct Loaded {
 #[derive(Clone, Copy)]
 pub struct Activity(pub Loader<Loaded>);
 
-/// How far the landing page has drawn the document. Needs attention draws
-/// it in the task it arrives in; the regions below it one browser task
-/// after the one above them ([`Drawn::ENTERPRISE`], its tiles
+/// How far the landing page has drawn the document. The task it arrives in
+/// decodes it and draws what is above the regions; each region one browser
+/// task after the one above it (Needs attention [`Drawn::ATTENTION`], the
+/// enterprise region [`Drawn::ENTERPRISE`], its tiles
 /// [`Drawn::ENTERPRISE_TILES`], then [`Drawn::ADDONS`]), keeping their
 /// skeletons meanwhile, so on a phone's
 /// CPU no single task blocks input for long. Advanced by the document's
@@ -39,9 +40,10 @@ pub struct Activity(pub Loader<Loaded>);
 pub struct Drawn(RwSignal<u8>);
 
 impl Drawn {
-    pub const ENTERPRISE: u8 = 1;
-    pub const ENTERPRISE_TILES: u8 = 2;
-    pub const ADDONS: u8 = 3;
+    pub const ATTENTION: u8 = 1;
+    pub const ENTERPRISE: u8 = 2;
+    pub const ENTERPRISE_TILES: u8 = 3;
+    pub const ADDONS: u8 = 4;
 
     pub fn get() -> Drawn {
         expect_context::<Drawn>()
@@ -62,7 +64,7 @@ impl Drawn {
             return;
         }
         leptos::task::spawn_local(async move {
-            for stage in Self::ENTERPRISE..=Self::ADDONS {
+            for stage in Self::ATTENTION..=Self::ADDONS {
                 crate::platform::next_task().await;
                 // The views may have gone (the user left): then nothing.
                 self.0.try_update(|s| *s = (*s).max(stage));
