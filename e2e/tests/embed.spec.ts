@@ -311,6 +311,17 @@ test.describe('the <customer-activity> element in a host page', () => {
     await expect(heading(app, 'Support As Needed')).toBeVisible({ timeout: 3000 });
   });
 
+  test("while mounted, the host's own link under /host moves the page in place, without reloading the document", async ({ page }) => {
+    await openHost(page, '/host');
+    const app = elementApp(page);
+    await expect(app.getByRole('button', { name: 'Manage' })).toBeVisible();
+    await page.evaluate(() => ((window as unknown as { hostMarker: number }).hostMarker = 42));
+    await page.getByRole('link', { name: 'Customer Activity (host link)' }).click();
+    await expect(page).toHaveURL(/\/host\/customer-activity$/, { timeout: 3000 });
+    await expect(heading(app, 'Customer Activity')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { hostMarker?: number }).hostMarker), 'the same document').toBe(42);
+  });
+
   test("after unmount, the host's own link under /host navigates the document", async ({ page }) => {
     // After unmount, nothing of the page intercepts the host's own links.
     await openHost(page, '/host');

@@ -9,7 +9,7 @@
 
 use crate::domain::query::{decode, parse_query};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A route of ui.md, with its parameter (decoded).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,22 +130,83 @@ pub struct Router {
     /// The query's pairs, decoded, parsed once a location.
     pub query: Memo<Vec<(String, String)>>,
     pub route: Memo<Route>,
+    base: StoredValue<String>,
 }
 
 impl Router {
     /// Makes the router of this instance under `base` (a path prefix, no
     /// trailing slash), following Back and Forward, and provides it.
+    ///
+    /// Clicks on the instance's own links reach it first (the shell calls
+    /// [`Router::follow`]); a click on another link under `base` that no
+    /// instance has taken (the host's own) goes to the first instance
+    /// mounted, whose `window` listener comes first.
     pub fn provide(base: String) -> Router {
         let loc = RwSignal::new(Loc::current());
         let query = Memo::new(move |_| loc.with(|l| parse_query(&l.search)));
-        let route = Memo::new(move |_| loc.with(|l| Route::parse(&l.path, &base)));
+        let base = StoredValue::new(base);
+        let route = Memo::new(move |_| {
+            let b = base.get_value();
+            loc.with(|l| Route::parse(&l.path, &b))
+        });
+        let router = Router {
+            loc,
+            query,
+            route,
+            base,
+        };
         let pop = window_event_listener(leptos::ev::popstate, move |_| {
             loc.try_set(Loc::current());
         });
-        on_cleanup(move || pop.remove());
-        let router = Router { loc, query, route };
+        let click = window_event_listener(leptos::ev::click, move |ev| router.follow(&ev));
+        on_cleanup(move || {
+            pop.remove();
+            click.remove();
+        });
         provide_context(router);
         router
+    }
+
+    /// Routes a click on a link under the base through this router and
+    /// marks it handled (`preventDefault` alone: the host's own listeners
+    /// still see it). A click already handled, with a modifier or another
+    /// button, on a link with a target, `download` or `rel="external"`, or
+    /// leaving the origin or the base, is left to the browser.
+    pub fn follow(self, ev: &web_sys::MouseEvent) {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.alt_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+        {
+            return;
+        }
+        let Some(a) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if !a.target().is_empty()
+            || a.has_attribute("download")
+            || a.get_attribute("rel")
+                .is_some_and(|r| r.split_ascii_whitespace().any(|p| p == "external"))
+        {
+            return;
+        }
+        let same_origin = window().location().origin().is_ok_and(|o| o == a.origin());
+        let path = a.pathname();
+        let inside = self.base.with_value(|base| {
+            base.is_empty() || path == *base || path.starts_with(&format!("{base}/"))
+        });
+        if !same_origin || !inside {
+            return;
+        }
+        ev.prevent_default();
+        self.navigate(&format!("{path}{}{}", a.search(), a.hash()), false, true);
     }
 
     pub fn get() -> Router {

@@ -7,7 +7,6 @@ use crate::context::{tr, Ctx};
 use crate::domain::roles::has_access;
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -21,7 +20,10 @@ pub fn Shell(children: Children) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| "light".to_owned());
     let demo = ctx.config.demo;
-    let own_links = own_link_clicks(ctx.config.base_path.clone());
+    // Clicks on this instance's own links go through this instance's
+    // router (pages/router.rs `follow`).
+    let router = crate::pages::router::Router::get();
+    let own_links = move |ev: web_sys::MouseEvent| router.follow(&ev);
     let can_open = Signal::derive(move || {
         ctx.me
             .get()
@@ -155,53 +157,5 @@ fn PersonaSwitch() -> impl IntoView {
                 }}
             </select>
         </div>
-    }
-}
-
-/// Routes clicks on this instance's own links through this instance's
-/// router and marks them handled. The router also listens on `window`, where
-/// every instance on the page would see the click and the first one mounted
-/// would take it; handled here, two embedded instances stay independent.
-fn own_link_clicks(base: String) -> impl Fn(web_sys::MouseEvent) + 'static {
-    let router = crate::pages::router::Router::get();
-    let base = base.trim_end_matches('/').to_owned();
-    move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.alt_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-        {
-            return;
-        }
-        let Some(a) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
-        if !a.target().is_empty()
-            || a.has_attribute("download")
-            || a.get_attribute("rel")
-                .is_some_and(|r| r.contains("external"))
-        {
-            return;
-        }
-        let same_origin = web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .is_some_and(|o| o == a.origin());
-        let path = a.pathname();
-        let inside = base.is_empty() || path == base || path.starts_with(&format!("{base}/"));
-        if !same_origin || !inside {
-            return;
-        }
-        // preventDefault alone: the other routers skip a handled click, and
-        // the host's own listeners still see it. The path already holds the
-        // base, so it must not be resolved against it again.
-        ev.prevent_default();
-        router.navigate(&format!("{path}{}{}", a.search(), a.hash()), false, true);
     }
 }
