@@ -213,6 +213,18 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+/// A flag that turns true one task after it is made: a view drawn in two
+/// tasks draws its second part once it is. Nothing happens if the view has
+/// gone meanwhile.
+pub fn true_next_task() -> RwSignal<bool> {
+    let flag = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        flag.try_set(true);
+    });
+    flag
+}
+
 /// Resolves once the next frame has been painted (`requestAnimationFrame`,
 /// then a task), for work that must not delay what the user sees.
 pub async fn after_paint() {

@@ -10,7 +10,7 @@ use crate::components::grid_cells::{col_width, header_text, linked};
 use crate::components::grid_index::SharedIndex;
 use crate::components::grid_print::{print_note, use_printing, PRINT_MAX};
 use crate::components::grid_resize::ResizeHandle;
-use crate::components::grid_slot::SlotCells;
+use crate::components::grid_slot::{drawn_slots, SlotCells};
 use crate::components::grid_tip::{self, GridTip};
 use crate::domain::grid::{search, sort_order, ColId, ColKind, GridRow, Query, SortDir, SortSpec};
 use crate::i18n::{self, Locale, Msg};
@@ -36,11 +36,6 @@ const MAX_COL_EM: f64 = 40.0;
 fn flex_of(i: usize, default: f64) -> String {
     format!("var(--ca-g{i}, {default}) 0 var(--ca-w{i}, {default}em)")
 }
-
-/// Rows drawn in the task the grid is created in; the others one task
-/// later, so that on a phone's CPU its first draw (the rows' code runs, and
-/// is compiled, for the first time) is not one long task.
-const FIRST_DRAWN: usize = 6;
 
 /// The scroll area's height (style/grid.css `.grid-scroll`); a scroll event
 /// measures the real one.
@@ -294,20 +289,7 @@ where
             view! { <tr node_ref=tr>{cells}</tr> }
         }
     };
-    let all_drawn = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::platform::next_task().await;
-        // The grid may have gone meanwhile.
-        all_drawn.try_set(true);
-    });
-    let drawn = Memo::new(move |_| {
-        let n = window.with(|(first, last, _)| last - first);
-        if all_drawn.get() {
-            n
-        } else {
-            n.min(FIRST_DRAWN)
-        }
-    });
+    let drawn = drawn_slots(window);
     let drawn = move || 0..drawn.get();
     let top = Memo::new(move |_| window.with(|w| w.0) as f64 * ROW_HEIGHT);
     let bottom = Memo::new(move |_| window.with(|w| w.2 - w.1) as f64 * ROW_HEIGHT);

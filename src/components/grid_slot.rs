@@ -1,4 +1,5 @@
-//! One row slot of the data grid's body, written directly.
+//! One row slot of the data grid's body, written directly, and how many
+//! slots are drawn.
 //!
 //! The body is a fixed pool of `<tr>` slots, keyed by position in the
 //! window. As the grid scrolls, each slot shows another record: one effect
@@ -11,6 +12,7 @@ use crate::components::grid_cells::{badge_class, cell_text, linked};
 use crate::domain::grid::{Cell, ColId, ColKind, GridRow};
 use crate::domain::text::http_url;
 use crate::i18n::{self, Locale};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Text};
 
@@ -18,6 +20,25 @@ use web_sys::{Element, HtmlElement, Text};
 /// characters can be focused, so that a keyboard user can read it whole
 /// when its column cuts it off (components/grid_tip.rs shows it).
 const FOCUSABLE_FROM: usize = 18;
+
+/// Slots drawn in the task the grid is created in; the others one task
+/// later, so that on a phone's CPU its first draw (the rows' code runs, and
+/// is compiled, for the first time) is not one long task.
+const FIRST_DRAWN: usize = 6;
+
+/// How many slots the grid draws for its `window` (first, last, total):
+/// the window's rows, at most [`FIRST_DRAWN`] in the grid's first task.
+pub(crate) fn drawn_slots(window: Memo<(usize, usize, usize)>) -> Memo<usize> {
+    let all = crate::platform::true_next_task();
+    Memo::new(move |_| {
+        let n = window.with(|(first, last, _)| last - first);
+        if all.get() {
+            n
+        } else {
+            n.min(FIRST_DRAWN)
+        }
+    })
+}
 
 /// What a cell's DOM holds, and what was last written to it.
 enum Out {

@@ -45,6 +45,8 @@ pub(crate) fn on_pointer(ev: &web_sys::MouseEvent) {
 /// cell has focus.
 #[derive(Clone, Copy)]
 pub(crate) struct GridTip {
+    /// Read with `try_`: focus leaves a cell also when its grid is taken
+    /// away (the user went to another view), and the grid is gone by then.
     tip: NodeRef<leptos::html::Div>,
 }
 
@@ -94,10 +96,6 @@ impl GridTip {
         let _ = style.set_property("max-width", &format!("{}px", (g.width() - left).max(160.0)));
         tip.set_hidden(false);
     }
-
-    // The tooltip's element is read with `try_`: focus leaves a cell also
-    // when its grid is taken away (the user went to another view), and the
-    // grid is gone by then.
 
     /// A cell got focus.
     pub(crate) fn on_focus(self, ev: &web_sys::FocusEvent) {

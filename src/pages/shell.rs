@@ -34,11 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     // the first one (the wasm's start, and the browser compiling every
     // function it runs for the first time) is long enough already.
     let children = StoredValue::new_local(Some(children));
-    let routed = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::platform::next_task().await;
-        let _ = routed.try_set(true);
-    });
+    let routed = crate::platform::true_next_task();
     let view = move || {
         routed
             .get()
