@@ -62,19 +62,29 @@ pub fn App(config: AppConfig) -> impl IntoView {
 
     let router = pages::router::Router::provide(config.base_path.trim_end_matches('/').to_owned());
     let top = Memo::new(move |_| router.route.with(pages::router::Route::top));
-    view! {
-        <pages::shell::Shell>
-            {move || match top.get() {
-                Top::Home => view! { <pages::home::Home /> }.into_any(),
-                Top::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
-                Top::Activity => {
-                    // The views below `/customer-activity` share its gate: the
-                    // gate stays while they change.
-                    view! { <pages::gate::Gate>{activity_view(router.route)}</pages::gate::Gate> }
-                        .into_any()
-                }
-            }}
-        </pages::shell::Shell>
+    // The shell in a task of its own, after this one (the contexts, the
+    // router, the first requests): on a phone's CPU the wasm's first task
+    // compiles every function it runs, and both in one were a long task.
+    let shown = platform::true_next_task();
+    move || {
+        shown.get().then(|| {
+            view! {
+                <pages::shell::Shell>
+                    {move || match top.get() {
+                        Top::Home => view! { <pages::home::Home /> }.into_any(),
+                        Top::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
+                        Top::Activity => {
+                            // The views below `/customer-activity` share its gate: the
+                            // gate stays while they change.
+                            view! {
+                                <pages::gate::Gate>{activity_view(router.route)}</pages::gate::Gate>
+                            }
+                                .into_any()
+                        }
+                    }}
+                </pages::shell::Shell>
+            }
+        })
     }
 }
 

@@ -225,6 +225,22 @@ pub fn true_next_task() -> RwSignal<bool> {
     flag
 }
 
+/// How many tasks have passed since it was made, counting up to `last`: a
+/// view drawn in stages draws stage `n` once it reads `n`. Stops if the
+/// view has gone meanwhile.
+pub fn tasks_passed(last: u8) -> RwSignal<u8> {
+    let count = RwSignal::new(0);
+    leptos::task::spawn_local(async move {
+        for n in 1..=last {
+            next_task().await;
+            if count.try_set(n).is_some() {
+                return;
+            }
+        }
+    });
+    count
+}
+
 /// Resolves once the next frame has been painted (`requestAnimationFrame`,
 /// then a task), for work that must not delay what the user sees.
 pub async fn after_paint() {

@@ -21,21 +21,23 @@ use web_sys::{Element, HtmlElement, Text};
 /// when its column cuts it off (components/grid_tip.rs shows it).
 const FOCUSABLE_FROM: usize = 18;
 
-/// Slots drawn in the task the grid is created in; the others one task
-/// later, so that on a phone's CPU its first draw (the rows' code runs, and
-/// is compiled, for the first time) is not one long task.
+/// Slots drawn in the task after the grid's own; the others one task
+/// later. On a phone's CPU the grid's first draw compiles every function
+/// it runs: the head, the first rows (the rows' code, run for the first
+/// time) and the other rows in one task were one long task.
 const FIRST_DRAWN: usize = 6;
 
 /// How many slots the grid draws for its `window` (first, last, total):
-/// the window's rows, at most [`FIRST_DRAWN`] in the grid's first task.
+/// none in the grid's first task, at most [`FIRST_DRAWN`] in the next, then
+/// the window's rows.
 pub(crate) fn drawn_slots(window: Memo<(usize, usize, usize)>) -> Memo<usize> {
-    let all = crate::platform::true_next_task();
+    let stage = crate::platform::tasks_passed(2);
     Memo::new(move |_| {
         let n = window.with(|(first, last, _)| last - first);
-        if all.get() {
-            n
-        } else {
-            n.min(FIRST_DRAWN)
+        match stage.get() {
+            0 => 0,
+            1 => n.min(FIRST_DRAWN),
+            _ => n,
         }
     })
 }

@@ -352,9 +352,17 @@ fn RecordsView(
         (n > 0).then(|| count_note(l.get(), n, i18n::other_workspaces_hidden))
     };
     let range_id = ctx.id("range");
+    // The grid in a task of its own, after the rest of this view: on a
+    // phone's CPU the records' code compiles every function it runs the
+    // first time, and both in one were the drilldown's longest task. It is
+    // the last thing on the page: nothing moves when it comes.
+    let grid_drawn = crate::platform::true_next_task();
     let grid = move || {
+        if !grid_drawn.get() {
+            return None;
+        }
         let rows = Arc::new(shown.get().0.rows.clone());
-        view! {
+        Some(view! {
             <DataGrid
                 label=Signal::derive(move || l.get().t(Msg::ConsumptionDetails).to_owned())
                 rows=rows
@@ -366,7 +374,7 @@ fn RecordsView(
                 on_query=tq.on_query
                 widths_key=format!("records-{kind:?}")
             />
-        }
+        })
     };
     let chart_h = ctx.id("chart-h");
     let chart_h_ref = chart_h.clone();
