@@ -76,6 +76,20 @@ pub fn CustomerActivityPage() -> impl IntoView {
         )
     };
 
+    // The contracts' and the packages' regions (their placeholders first)
+    // in a task of their own, after the head, the toolbar and Needs
+    // attention's place: on a phone's CPU this view's first task compiles
+    // every function it runs, and all of it in one was a long task. They
+    // come below everything drawn before them: nothing moves.
+    let lower_drawn = crate::platform::true_next_task();
+    let lower = move || {
+        lower_drawn.get().then(|| {
+            view! {
+                <EnterpriseSection sel=sel />
+                <AddonSection sel=sel />
+            }
+        })
+    };
     view! {
         <div class="page">
             <div class="page-head">
@@ -97,8 +111,7 @@ pub fn CustomerActivityPage() -> impl IntoView {
             <div class="attention-slot">
                 <NeedsAttention sel=sel />
             </div>
-            <EnterpriseSection sel=sel />
-            <AddonSection sel=sel />
+            {lower}
         </div>
     }
 }

@@ -352,13 +352,14 @@ fn RecordsView(
         (n > 0).then(|| count_note(l.get(), n, i18n::other_workspaces_hidden))
     };
     let range_id = ctx.id("range");
-    // The grid in a task of its own, after the rest of this view: on a
-    // phone's CPU the records' code compiles every function it runs the
-    // first time, and both in one were the drilldown's longest task. It is
-    // the last thing on the page: nothing moves when it comes.
-    let grid_drawn = crate::platform::true_next_task();
+    // Drawn in three tasks: the chart's card, then the records' card with
+    // its tools, then the grid. On a phone's CPU the records' code compiles
+    // every function it runs the first time, and all of it in one task was
+    // the drilldown's longest. Each comes below what is drawn before it:
+    // nothing moves.
+    let stage = crate::platform::tasks_passed(2);
     let grid = move || {
-        if !grid_drawn.get() {
+        if stage.get() < 2 {
             return None;
         }
         let rows = Arc::new(shown.get().0.rows.clone());
@@ -380,14 +381,7 @@ fn RecordsView(
     let chart_h_ref = chart_h.clone();
     let grid_h = ctx.id("grid-h");
     let grid_h_ref = grid_h.clone();
-    view! {
-        <DataIssues findings=r.findings.clone() />
-        <section class="card" aria-labelledby=chart_h_ref>
-            <h2 id=chart_h>{tr(Msg::ConsumptionOverTime)}</h2>
-            {forecast_text}
-            {chart}
-            {no_chart}
-        </section>
+    let records_card = view! {
         <section class="card" aria-labelledby=grid_h_ref>
             <div class="card__head">
                 <h2 id=grid_h>{tr(Msg::ConsumptionDetails)}</h2>
@@ -403,6 +397,19 @@ fn RecordsView(
             </div>
             {grid}
         </section>
+    };
+    // (Taken once: the memo changes once.)
+    let card_drawn = Memo::new(move |_| stage.get() >= 1);
+    let records_card = StoredValue::new_local(Some(records_card));
+    view! {
+        <DataIssues findings=r.findings.clone() />
+        <section class="card" aria-labelledby=chart_h_ref>
+            <h2 id=chart_h>{tr(Msg::ConsumptionOverTime)}</h2>
+            {forecast_text}
+            {chart}
+            {no_chart}
+        </section>
+        {move || card_drawn.get().then(|| records_card.try_update_value(Option::take).flatten())}
     }
 }
 
