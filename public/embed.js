@@ -235,10 +235,15 @@ class CustomerActivityElement extends HTMLElement {
         if (!alive()) return;
         this._mount();
         // Shown: the first view is in the DOM and the browser has painted it.
+        // The page draws its frame a task after the mount, and its view a
+        // task after that (src/lib.rs, src/pages/shell.rs): two timer turns
+        // after the next frame come after both, whenever that frame comes.
         requestAnimationFrame(() =>
-          setTimeout(() => {
-            if (alive() && this._page) this._emit('ca-ready', {});
-          }),
+          setTimeout(() =>
+            setTimeout(() => {
+              if (alive() && this._page) this._emit('ca-ready', {});
+            }),
+          ),
         );
       })
       .catch((error) => {
