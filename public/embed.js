@@ -186,7 +186,8 @@ ready.catch(() => {}); // reported by whoever waits for it (the element: ca-erro
 
 /**
  * Mounts the page into `element` (the JS API). Call after `ready` has
- * resolved. Options: apiBase, basePath, locale, theme, manageUsersUrl, onNavigate(kind, url).
+ * resolved. Options: apiBase, basePath, locale, theme, manageUsersUrl,
+ * onNavigate(kind, url), onShown() (once its first view is drawn).
  * Returns a handle whose unmount() removes the page.
  */
 export function mountCustomerActivity(element, options = {}) {
@@ -233,13 +234,10 @@ class CustomerActivityElement extends HTMLElement {
     Promise.all([ready, root instanceof ShadowRoot ? ensureStyles(root) : null])
       .then(() => {
         if (!alive()) return;
-        this._mount();
-        // Shown: the first view is in the DOM and the browser has painted it.
-        // The page draws its frame a task after the mount, and its view a
-        // task after that (src/lib.rs, src/pages/shell.rs): two timer turns
-        // after the next frame come after both, whenever that frame comes.
-        requestAnimationFrame(() =>
-          setTimeout(() =>
+        // Shown: the page says when its first view is in the DOM (it draws
+        // it a few tasks after the mount); ca-ready once it is painted.
+        this._mount(() =>
+          requestAnimationFrame(() =>
             setTimeout(() => {
               if (alive() && this._page) this._emit('ca-ready', {});
             }),
@@ -272,7 +270,8 @@ class CustomerActivityElement extends HTMLElement {
     });
   }
 
-  _mount() {
+  /** Mounts the page; `onShown` (a new connection's, not a re-render's) once its first view is drawn. */
+  _mount(onShown) {
     const attr = (name) => this.getAttribute(name) ?? undefined;
     try {
       this._page = mountCustomerActivity(this, {
@@ -282,6 +281,7 @@ class CustomerActivityElement extends HTMLElement {
         theme: attr('theme'),
         manageUsersUrl: attr('manage-users-url'),
         onNavigate: (kind, url) => this._emit('ca-navigate', { kind, url }),
+        onShown,
       });
     } catch (error) {
       this._page = undefined;

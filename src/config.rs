@@ -9,6 +9,9 @@ use std::sync::Arc;
 /// A host's callback for navigations: (kind, url).
 pub type NavigateCallback = Arc<dyn Fn(&str, &str) + Send + Sync>;
 
+/// A host's callback with no arguments.
+pub type HostCallback = Arc<dyn Fn() + Send + Sync>;
+
 /// How the page is hosted. Set by the host (standalone `index.html` meta
 /// tags or the embedding call), never by the page URL.
 #[derive(Clone)]
@@ -30,6 +33,9 @@ pub struct AppConfig {
     /// Called with (kind, url) on navigations the host may want to handle,
     /// such as an entitlement's action link.
     pub on_navigate: Option<NavigateCallback>,
+    /// Called once the page's first view is drawn (in the DOM, not yet
+    /// painted): embed.js fires `ca-ready` after the next paint.
+    pub on_shown: Option<HostCallback>,
     /// The host's Manage Users page (where an administrator grants the
     /// Customer Activity role); the access-denied view links to it.
     pub manage_users_url: Option<String>,
@@ -45,6 +51,7 @@ impl Default for AppConfig {
             standalone: false,
             theme: None,
             on_navigate: None,
+            on_shown: None,
             manage_users_url: None,
         }
     }

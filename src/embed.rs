@@ -12,13 +12,14 @@
 //!   locale: 'it-IT',             // default: saved choice, then navigator.language
 //!   theme: 'dark',               // 'light' (default) or 'dark'
 //!   onNavigate: (kind, url) => {}, // e.g. kind 'action' for an entitlement's action link
+//!   onShown: () => {},           // once the first view is drawn (before its paint)
 //! });
 //! handle.unmount();
 //! ```
 //! `public/embed.js` also wraps this in a `<customer-activity>` custom
 //! element, and `public/boot.js` calls [`start_standalone`] through it.
 
-use crate::config::{AppConfig, NavigateCallback};
+use crate::config::{AppConfig, HostCallback, NavigateCallback};
 use crate::i18n::Locale;
 use crate::App;
 use leptos::prelude::*;
@@ -32,23 +33,31 @@ fn string(options: &JsValue, key: &str) -> Option<String> {
         .as_string()
 }
 
+/// The host's function under `key`, callable from the page.
+fn function(options: &JsValue, key: &str) -> Option<send_wrapper::SendWrapper<js_sys::Function>> {
+    js_sys::Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .map(send_wrapper::SendWrapper::new)
+}
+
 /// Reads the host's options object (missing keys keep their defaults).
 fn config_from(options: &JsValue) -> AppConfig {
     let d = AppConfig::default();
-    let on_navigate: Option<NavigateCallback> =
-        js_sys::Reflect::get(options, &JsValue::from_str("onNavigate"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .map(|f| {
-                let f = send_wrapper::SendWrapper::new(f);
-                Arc::new(move |kind: &str, url: &str| {
-                    let _ = f.call2(
-                        &JsValue::NULL,
-                        &JsValue::from_str(kind),
-                        &JsValue::from_str(url),
-                    );
-                }) as NavigateCallback
-            });
+    let on_navigate = function(options, "onNavigate").map(|f| {
+        Arc::new(move |kind: &str, url: &str| {
+            let _ = f.call2(
+                &JsValue::NULL,
+                &JsValue::from_str(kind),
+                &JsValue::from_str(url),
+            );
+        }) as NavigateCallback
+    });
+    let on_shown = function(options, "onShown").map(|f| {
+        Arc::new(move || {
+            let _ = f.call0(&JsValue::NULL);
+        }) as HostCallback
+    });
     AppConfig {
         api_base: string(options, "apiBase").unwrap_or(d.api_base),
         base_path: string(options, "basePath").unwrap_or(d.base_path),
@@ -57,6 +66,7 @@ fn config_from(options: &JsValue) -> AppConfig {
         standalone: false,
         theme: string(options, "theme"),
         on_navigate,
+        on_shown,
         manage_users_url: string(options, "manageUsersUrl"),
     }
 }

@@ -82,6 +82,7 @@ pub fn config_from_meta() -> AppConfig {
         standalone: true,
         theme: None,
         on_navigate: None,
+        on_shown: None,
         manage_users_url: meta("customer-activity:manage-users-url")
             .filter(|s| !s.trim().is_empty()),
     }
@@ -216,13 +217,9 @@ pub async fn next_task() {
 /// A flag that turns true one task after it is made: a view drawn in two
 /// tasks draws its second part once it is. Nothing happens if the view has
 /// gone meanwhile.
-pub fn true_next_task() -> RwSignal<bool> {
-    let flag = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        next_task().await;
-        flag.try_set(true);
-    });
-    flag
+pub fn true_next_task() -> Memo<bool> {
+    let passed = tasks_passed(1);
+    Memo::new(move |_| passed.get() > 0)
 }
 
 /// How many tasks have passed since it was made, counting up to `last`: a
@@ -239,6 +236,23 @@ pub fn tasks_passed(last: u8) -> RwSignal<u8> {
         }
     });
     count
+}
+
+/// `draw`'s view once `when` is true, drawn once: for a view that takes
+/// something it can only use once (a component's children, a view built
+/// ahead), shown a few tasks after the view around it.
+pub fn drawn_when<V: 'static>(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    draw: impl FnOnce() -> V + 'static,
+) -> impl Fn() -> Option<V> {
+    // A memo: the view is taken when `when` turns true, and only then.
+    let when = Memo::new(move |_| when());
+    let draw = StoredValue::new_local(Some(draw));
+    move || {
+        when.get()
+            .then(|| draw.try_update_value(Option::take).flatten().map(|d| d()))
+            .flatten()
+    }
 }
 
 /// Resolves once the next frame has been painted (`requestAnimationFrame`,

@@ -381,26 +381,26 @@ fn RecordsView(
     let chart_h_ref = chart_h.clone();
     let grid_h = ctx.id("grid-h");
     let grid_h_ref = grid_h.clone();
-    let records_card = view! {
-        <section class="card" aria-labelledby=grid_h_ref>
-            <div class="card__head">
-                <h2 id=grid_h>{tr(Msg::ConsumptionDetails)}</h2>
-                <div class="card__actions">
-                    <ExportGroup on_csv=on_csv on_xlsx=on_xlsx />
-                    {export}
+    let records_card = move || {
+        view! {
+            <section class="card" aria-labelledby=grid_h_ref>
+                <div class="card__head">
+                    <h2 id=grid_h>{tr(Msg::ConsumptionDetails)}</h2>
+                    <div class="card__actions">
+                        <ExportGroup on_csv=on_csv on_xlsx=on_xlsx />
+                        {export}
+                    </div>
                 </div>
-            </div>
-            {hidden_note}
-            <div class="table-filters">
-                <DateRangeFields id=range_id range=tq.range on_change=tq.on_range />
-                {in_range}
-            </div>
-            {grid}
-        </section>
+                {hidden_note}
+                <div class="table-filters">
+                    <DateRangeFields id=range_id range=tq.range on_change=tq.on_range />
+                    {in_range}
+                </div>
+                {grid}
+            </section>
+        }
     };
-    // (Taken once: the memo changes once.)
-    let card_drawn = Memo::new(move |_| stage.get() >= 1);
-    let records_card = StoredValue::new_local(Some(records_card));
+    let records_card = crate::platform::drawn_when(move || stage.get() >= 1, records_card);
     view! {
         <DataIssues findings=r.findings.clone() />
         <section class="card" aria-labelledby=chart_h_ref>
@@ -409,7 +409,7 @@ fn RecordsView(
             {chart}
             {no_chart}
         </section>
-        {move || card_drawn.get().then(|| records_card.try_update_value(Option::take).flatten())}
+        {records_card}
     }
 }
 

@@ -145,10 +145,7 @@ impl Router {
         let loc = RwSignal::new(Loc::current());
         let query = Memo::new(move |_| loc.with(|l| parse_query(&l.search)));
         let base = StoredValue::new(base);
-        let route = Memo::new(move |_| {
-            let b = base.get_value();
-            loc.with(|l| Route::parse(&l.path, &b))
-        });
+        let route = Memo::new(move |_| base.with_value(|b| loc.with(|l| Route::parse(&l.path, b))));
         let router = Router {
             loc,
             query,

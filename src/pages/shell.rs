@@ -33,19 +33,17 @@ pub fn Shell(children: Children) -> impl IntoView {
     // The routed view in a task of its own, after the header's: on a phone
     // the first one (the wasm's start, and the browser compiling every
     // function it runs for the first time) is long enough already.
-    let children = StoredValue::new_local(Some(children));
     let routed = crate::platform::true_next_task();
-    let view = move || {
-        routed
-            .get()
-            .then(|| {
-                children
-                    .try_update_value(Option::take)
-                    .flatten()
-                    .map(|c| c())
-            })
-            .flatten()
-    };
+    let view = crate::platform::drawn_when(move || routed.get(), children);
+    // Drawn: the host hears of it (embed.js fires `ca-ready` after the
+    // next paint).
+    if let Some(shown) = ctx.config.on_shown.clone() {
+        Effect::new(move |_| {
+            if routed.get() {
+                shown();
+            }
+        });
+    }
     view! {
         <div class="ca-app" lang=move || locale.get().tag() data-theme=theme on:click=own_links>
             <a class="skip-link" href=skip>
